@@ -1,0 +1,81 @@
+package io.signalbox.app.runtime;
+
+import io.signalbox.persistence.AccessKeyRepository;
+import io.signalbox.persistence.ConfigRepository;
+import io.signalbox.persistence.config.AccessKeyConfig;
+import io.signalbox.persistence.config.ConfigMerge;
+import io.signalbox.persistence.config.ConfigProblem;
+import io.signalbox.persistence.config.ConfigReader;
+import io.signalbox.persistence.config.ConfigWriter;
+import io.signalbox.persistence.config.InvalidConfigException;
+import io.signalbox.persistence.config.ParsedConfig;
+import io.signalbox.persistence.config.SignalboxConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Reads, replaces and exports the whole configuration. A replacement is validated completely first,
+ * stored in one transaction, then handed to the running proxy: an invalid one changes nothing
+ * anywhere.
+ */
+public final class ConfigService {
+
+    private final ConfigRepository repository;
+    private final AccessKeyRepository accessKeys;
+    private final Consumer<SignalboxConfig> onChange;
+
+    public ConfigService(
+            ConfigRepository repository,
+            AccessKeyRepository accessKeys,
+            Consumer<SignalboxConfig> onChange) {
+        this.repository = repository;
+        this.accessKeys = accessKeys;
+        this.onChange = onChange;
+    }
+
+    public synchronized SignalboxConfig current() {
+        return repository.load();
+    }
+
+    /** Replaces the configuration with a JSON document (CONTRACT section 2), all or nothing. */
+    public synchronized SignalboxConfig importJson(String json) throws InvalidConfigException {
+        ParsedConfig parsed = ConfigReader.read(json);
+        SignalboxConfig next = ConfigMerge.keepStoredSecrets(parsed, repository.load());
+        List<ConfigProblem> problems = missingAccessKeys(next);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        repository.replace(next);
+        SignalboxConfig stored = repository.load();
+        onChange.accept(stored);
+        return stored;
+    }
+
+    /**
+     * An access key is stored as a hash only, so a file may name an existing key without its value,
+     * but a new one needs its value.
+     */
+    private List<ConfigProblem> missingAccessKeys(SignalboxConfig next) {
+        Set<String> existing =
+                accessKeys.list().stream().map(key -> key.name()).collect(Collectors.toSet());
+        List<ConfigProblem> problems = new ArrayList<>();
+        List<AccessKeyConfig> keys = next.accessKeys();
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).key().isEmpty() && !existing.contains(keys.get(i).name())) {
+                problems.add(
+                        new ConfigProblem(
+                                "accessKeys[" + i + "].key",
+                                "is required for a new access key (only existing keys may leave it"
+                                        + " out)"));
+            }
+        }
+        return problems;
+    }
+
+    public String exportJson(boolean includeSecrets) {
+        return ConfigWriter.write(repository.load(), includeSecrets);
+    }
+}

@@ -1,0 +1,150 @@
+package io.signalbox.app.shell;
+
+import io.signalbox.app.common.Icons;
+import io.signalbox.app.common.StyleClasses;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+/** The main window's content: sidebar, the selected screen, and the status bar. */
+public final class MainView {
+
+    private final MainViewModel model;
+    private final Map<Section, ToggleButton> navButtons = new EnumMap<>(Section.class);
+    private final StackPane content = new StackPane();
+
+    public MainView(MainViewModel model) {
+        this.model = model;
+    }
+
+    public Parent build() {
+        BorderPane root = new BorderPane();
+        root.setLeft(sidebar());
+        root.setCenter(content);
+        root.setBottom(statusBar());
+        model.selectedProperty().addListener((obs, old, section) -> show(section));
+        show(model.selectedProperty().get());
+        return root;
+    }
+
+    /** Ctrl+1 to Ctrl+6 open the sections in sidebar order. */
+    public Map<KeyCombination, Runnable> accelerators() {
+        Map<KeyCombination, Runnable> accelerators = new java.util.LinkedHashMap<>();
+        Section[] sections = Section.values();
+        for (int i = 0; i < sections.length; i++) {
+            Section section = sections[i];
+            KeyCode digit = KeyCode.valueOf("DIGIT" + (i + 1));
+            accelerators.put(
+                    new KeyCodeCombination(digit, KeyCombination.SHORTCUT_DOWN),
+                    () -> model.selectedProperty().set(section));
+        }
+        return accelerators;
+    }
+
+    private Node sidebar() {
+        Label brand = new Label("Signalbox", Icons.icon(Icons.LOGO, 22));
+        brand.getStyleClass().add(StyleClasses.BRAND);
+        VBox sidebar = new VBox(brand);
+        sidebar.getStyleClass().add(StyleClasses.SIDEBAR);
+        ToggleGroup group = new ToggleGroup();
+        Section[] sections = Section.values();
+        for (int i = 0; i < sections.length; i++) {
+            Section section = sections[i];
+            ToggleButton button = new ToggleButton(section.title(), Icons.icon(section.icon(), 18));
+            button.setId("nav-" + section.name().toLowerCase(java.util.Locale.ROOT));
+            button.getStyleClass().add(StyleClasses.NAV_BUTTON);
+            button.setToggleGroup(group);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setAlignment(Pos.CENTER_LEFT);
+            button.setTooltip(new Tooltip(section.description() + "  (Ctrl+" + (i + 1) + ")"));
+            // A nav button stays pressed while its section shows; clicking it again is a no-op.
+            button.setOnAction(
+                    event -> {
+                        model.selectedProperty().set(section);
+                        button.setSelected(true);
+                    });
+            navButtons.put(section, button);
+            sidebar.getChildren().add(button);
+        }
+        return sidebar;
+    }
+
+    private void show(Section section) {
+        navButtons.get(section).setSelected(true);
+        Label title = new Label(section.title(), Icons.icon(section.icon(), 40));
+        title.getStyleClass().add(StyleClasses.PLACEHOLDER_TITLE);
+        title.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+        Label description = new Label(section.description());
+        description.getStyleClass().add(StyleClasses.MUTED);
+        Label coming = new Label("This screen arrives in a coming version.");
+        coming.getStyleClass().add(StyleClasses.MUTED);
+        VBox placeholder = new VBox(12, title, description, coming);
+        placeholder.setId("section-" + section.name().toLowerCase(java.util.Locale.ROOT));
+        placeholder.getStyleClass().add(StyleClasses.PLACEHOLDER);
+        placeholder.setAlignment(Pos.CENTER);
+        content.getChildren().setAll(placeholder);
+    }
+
+    private Node statusBar() {
+        Circle dot = new Circle(5);
+        dot.getStyleClass().add(StyleClasses.STATUS_DOT);
+        updateDot(dot, model.runningProperty().get());
+        model.runningProperty().addListener((obs, old, running) -> updateDot(dot, running));
+
+        Label status = new Label();
+        status.setId("proxy-status");
+        status.textProperty().bind(model.statusTextProperty());
+
+        Label url = new Label();
+        url.setId("base-url");
+        url.getStyleClass().add(StyleClasses.BASE_URL);
+        url.textProperty().bind(model.baseUrlProperty());
+
+        Button copy = new Button(null, Icons.icon(Icons.COPY, 14));
+        copy.setId("copy-base-url");
+        copy.getStyleClass().add(StyleClasses.ICON_BUTTON);
+        copy.setTooltip(new Tooltip("Copy the base URL for your OpenAI client"));
+        copy.disableProperty().bind(model.runningProperty().not());
+        copy.setOnAction(
+                event -> {
+                    ClipboardContent clip = new ClipboardContent();
+                    clip.putString(model.baseUrlProperty().get());
+                    Clipboard.getSystemClipboard().setContent(clip);
+                });
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label rate = new Label("0 req/s");
+        rate.setId("request-rate");
+        rate.getStyleClass().add(StyleClasses.MUTED);
+
+        HBox bar = new HBox(8, dot, status, url, copy, spacer, rate);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add(StyleClasses.STATUS_BAR);
+        return bar;
+    }
+
+    private static void updateDot(Circle dot, boolean running) {
+        dot.getStyleClass().removeAll(StyleClasses.RUNNING, StyleClasses.STOPPED);
+        dot.getStyleClass().add(running ? StyleClasses.RUNNING : StyleClasses.STOPPED);
+    }
+}

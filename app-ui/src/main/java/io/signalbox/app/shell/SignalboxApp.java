@@ -1,0 +1,49 @@
+package io.signalbox.app.shell;
+
+import io.signalbox.app.runtime.SignalboxRuntime;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The JavaFX application; started by the launcher once the runtime is up. */
+public final class SignalboxApp extends Application {
+
+    private static volatile SignalboxRuntime runtime;
+
+    /** Shows the window and returns when it is closed or the app is asked to exit. */
+    public static void run(SignalboxRuntime started) {
+        runtime = started;
+        Application.launch(SignalboxApp.class);
+    }
+
+    /** Closes the window from any thread (a stop signal). */
+    public static void requestExit() {
+        Platform.exit();
+    }
+
+    @Override
+    public void start(Stage stage) {
+        show(stage, runtime);
+    }
+
+    /** Builds the main window for a running runtime; tests call this with their own stage. */
+    public static MainView show(Stage stage, SignalboxRuntime runtime) {
+        MainViewModel model =
+                new MainViewModel(
+                        () ->
+                                new ProxyStatus(
+                                        runtime.proxy().isRunning(), runtime.proxy().baseUrl()));
+        MainView view = new MainView(model);
+        Scene scene = new Scene(view.build(), 1100, 720);
+        scene.getStylesheets()
+                .add(SignalboxApp.class.getResource("/io/signalbox/app/app.css").toExternalForm());
+        view.accelerators().forEach(scene.getAccelerators()::put);
+        stage.setTitle("Signalbox");
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        stage.setScene(scene);
+        stage.show();
+        return view;
+    }
+}

@@ -1,0 +1,101 @@
+package io.signalbox.persistence.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the configuration document of CONTRACT section 2. Without secrets, provider keys and
+ * secret-looking headers are left out; access keys are never written (only their hash is stored).
+ */
+public final class ConfigWriter {
+
+    private static final JsonMapper MAPPER =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private ConfigWriter() {}
+
+    public static String write(SignalboxConfig config, boolean includeSecrets) {
+        try {
+            return MAPPER.writeValueAsString(toJson(config, includeSecrets)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ObjectNode toJson(SignalboxConfig config, boolean includeSecrets) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("version", SignalboxConfig.VERSION);
+        ArrayNode providers = root.putArray("providers");
+        for (ProviderConfig provider : config.providers()) {
+            ObjectNode node = providers.addObject();
+            node.put("name", provider.name());
+            node.put("type", provider.type());
+            node.put("baseUrl", provider.baseUrl());
+            if (includeSecrets) {
+                provider.apiKey().ifPresent(key -> node.put("apiKey", key));
+            }
+            ObjectNode headers = node.putObject("headers");
+            for (Map.Entry<String, String> header : provider.headers().entrySet()) {
+                if (includeSecrets || !isSecretHeader(header.getKey())) {
+                    headers.put(header.getKey(), header.getValue());
+                }
+            }
+            ArrayNode models = node.putArray("models");
+            provider.models().forEach(models::add);
+            node.put("enabled", provider.enabled());
+        }
+        ArrayNode routes = root.putArray("routes");
+        for (RouteConfig route : config.routes()) {
+            ObjectNode node = routes.addObject();
+            node.put("name", route.name());
+            node.put("enabled", route.enabled());
+            ArrayNode targets = node.putArray("targets");
+            for (TargetConfig target : route.targets()) {
+                targets.addObject()
+                        .put("provider", target.provider())
+                        .put("model", target.model())
+                        .put("weight", target.weight())
+                        .put("enabled", target.enabled());
+            }
+            ArrayNode fallbacks = node.putArray("fallbacks");
+            for (FallbackConfig fallback : route.fallbacks()) {
+                fallbacks.addObject()
+                        .put("provider", fallback.provider())
+                        .put("model", fallback.model());
+            }
+            node.put("timeoutSeconds", route.timeoutSeconds());
+        }
+        ArrayNode accessKeys = root.putArray("accessKeys");
+        for (AccessKeyConfig accessKey : config.accessKeys()) {
+            ObjectNode node = accessKeys.addObject();
+            node.put("name", accessKey.name());
+            if (!accessKey.allowsAllRoutes()) {
+                ArrayNode allowed = node.putArray("routes");
+                accessKey.routes().forEach(allowed::add);
+            }
+        }
+        return root;
+    }
+
+    /**
+     * Headers that carry credentials by convention (Azure's {@code api-key}, {@code Authorization},
+     * {@code X-Auth-Token}...). Left out of exports without secrets, kept on re-import.
+     */
+    public static boolean isSecretHeader(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.equals("authorization")
+                || lower.equals("proxy-authorization")
+                || lower.equals("cookie")
+                || lower.contains("key")
+                || lower.contains("token")
+                || lower.contains("secret")
+                || lower.contains("auth")
+                || lower.contains("password");
+    }
+}
