@@ -47,6 +47,17 @@ public final class Launcher {
                             + " the proxy without a window.");
             return StartupException.BAD_INPUT;
         }
+        // Handlers go in before anything starts: a signal that arrives while starting must still
+        // end in a graceful stop with exit code 0.
+        CountDownLatch stop = new CountDownLatch(1);
+        boolean headless = commandLine.headless();
+        onStopSignal(
+                () -> {
+                    stop.countDown();
+                    if (!headless) {
+                        SignalboxApp.requestExit();
+                    }
+                });
         SignalboxRuntime runtime;
         try {
             runtime = SignalboxRuntime.start(commandLine, System.out);
@@ -54,12 +65,9 @@ public final class Launcher {
             System.err.println("signalbox: " + e.getMessage());
             return e.exitCode();
         }
-        if (commandLine.headless()) {
-            CountDownLatch stop = new CountDownLatch(1);
-            onStopSignal(stop::countDown);
+        if (headless) {
             awaitUninterruptibly(stop);
         } else {
-            onStopSignal(SignalboxApp::requestExit);
             SignalboxApp.run(runtime);
         }
         runtime.close();

@@ -18,6 +18,12 @@ public final class LogSetup {
     static final int MAX_BYTES_PER_FILE = 10 * 1024 * 1024;
     static final int FILE_COUNT = 5;
 
+    /**
+     * java.util.logging holds loggers weakly: without this reference the level set below would be
+     * lost at the next garbage collection.
+     */
+    private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
+
     private LogSetup() {}
 
     public static void toDataDirectory(DataDirectory dataDir) throws IOException {
@@ -34,6 +40,6 @@ public final class LogSetup {
         console.setLevel(Level.WARNING);
         root.addHandler(console);
         // Jetty logs each request at DEBUG; INFO keeps the file about lifecycle and trouble.
-        Logger.getLogger("org.eclipse.jetty").setLevel(Level.WARNING);
+        JETTY.setLevel(Level.WARNING);
     }
 }

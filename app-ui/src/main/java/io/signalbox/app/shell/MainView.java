@@ -19,8 +19,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -131,13 +129,7 @@ public final class MainView {
                     Clipboard.getSystemClipboard().setContent(clip);
                 });
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label rate = new Label("0 req/s");
-        rate.setId("request-rate");
-        rate.getStyleClass().add(StyleClasses.MUTED);
-
-        HBox bar = new HBox(8, dot, status, url, copy, spacer, rate);
+        HBox bar = new HBox(8, dot, status, url, copy);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(StyleClasses.STATUS_BAR);
         return bar;

@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 public final class SignalboxApp extends Application {
 
     private static volatile SignalboxRuntime runtime;
+    private static volatile boolean exitRequested;
 
     /** Shows the window and returns when it is closed or the app is asked to exit. */
     public static void run(SignalboxRuntime started) {
@@ -19,11 +20,17 @@ public final class SignalboxApp extends Application {
 
     /** Closes the window from any thread (a stop signal). */
     public static void requestExit() {
+        exitRequested = true;
         Platform.exit();
     }
 
     @Override
     public void start(Stage stage) {
+        if (exitRequested) {
+            // A stop signal arrived before the toolkit was up, when Platform.exit could not act.
+            Platform.exit();
+            return;
+        }
         show(stage, runtime);
     }
 

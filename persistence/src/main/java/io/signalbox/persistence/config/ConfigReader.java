@@ -28,7 +28,8 @@ public final class ConfigReader {
             Set.of("name", "type", "baseUrl", "apiKey", "headers", "models", "enabled");
     private static final Set<String> ROUTE_FIELDS =
             Set.of("name", "enabled", "targets", "fallbacks", "timeoutSeconds");
-    private static final Set<String> TARGET_FIELDS = Set.of("provider", "model", "weight", "enabled");
+    private static final Set<String> TARGET_FIELDS =
+            Set.of("provider", "model", "weight", "enabled");
     private static final Set<String> FALLBACK_FIELDS = Set.of("provider", "model");
     private static final Set<String> ACCESS_KEY_FIELDS = Set.of("name", "key", "routes");
     static final int MAX_TIMEOUT_SECONDS = 3600;
@@ -66,17 +67,14 @@ public final class ConfigReader {
         return new ParsedConfig(config, keepingSecrets);
     }
 
-    /**
-     * Jackson's own messages quote the offending token, which may be a secret: say only where.
-     */
+    /** Jackson's own messages quote the offending token, which may be a secret: say only where. */
     private static ConfigProblem syntaxProblem(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         String where =
-                at == null
-                        ? ""
-                        : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+                at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         String what =
-                e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                e.getOriginalMessage() != null
+                                && e.getOriginalMessage().startsWith("Duplicate field")
                         ? "a field appears twice in one object"
                         : "this is not valid JSON";
         return new ConfigProblem("$", what + where);

@@ -76,7 +76,8 @@ public final class ConfigValidator {
             if (!ProviderConfig.TYPE_OPENAI.equals(provider.type())) {
                 problems.add(
                         new ConfigProblem(
-                                path + ".type", "the only type is 'openai' (any OpenAI-compatible server)"));
+                                path + ".type",
+                                "the only type is 'openai' (any OpenAI-compatible server)"));
             }
             if (provider.baseUrl() != null) {
                 String urlProblem = baseUrlProblem(provider.baseUrl());
@@ -95,7 +96,8 @@ public final class ConfigValidator {
             provider.headers()
                     .forEach(
                             (header, value) ->
-                                    validateHeader(path + ".headers." + header, header, value, problems));
+                                    validateHeader(
+                                            path + ".headers." + header, header, value, problems));
             Set<String> models = new HashSet<>();
             for (int m = 0; m < provider.models().size(); m++) {
                 String model = provider.models().get(m);
@@ -104,14 +106,17 @@ public final class ConfigValidator {
                 } else if (!models.add(model)) {
                     problems.add(
                             new ConfigProblem(
-                                    path + ".models[" + m + "]", "'" + model + "' is listed twice"));
+                                    path + ".models[" + m + "]",
+                                    "'" + model + "' is listed twice"));
                 }
             }
         }
         return names;
     }
 
-    /** Why a provider base URL is unusable, or null. The URL is not quoted: it may hold a password. */
+    /**
+     * Why a provider base URL is unusable, or null. The URL is not quoted: it may hold a password.
+     */
     static String baseUrlProblem(String url) {
         URI uri;
         try {
@@ -144,7 +149,8 @@ public final class ConfigValidator {
         if (!HEADER_NAME.matcher(name).matches()) {
             problems.add(new ConfigProblem(path, "is not a valid HTTP header name"));
         } else if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-            problems.add(new ConfigProblem(path, "is set by the proxy itself and cannot be overridden"));
+            problems.add(
+                    new ConfigProblem(path, "is set by the proxy itself and cannot be overridden"));
         }
         if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
             problems.add(new ConfigProblem(path, "the value must not contain line breaks"));
@@ -164,18 +170,22 @@ public final class ConfigValidator {
                     problems.add(new ConfigProblem(path + ".name", nameProblem));
                 } else if (!names.add(name)) {
                     problems.add(
-                            new ConfigProblem(path + ".name", "another route is named '" + name + "'"));
+                            new ConfigProblem(
+                                    path + ".name", "another route is named '" + name + "'"));
                 }
             }
             if (route.targets().isEmpty()) {
-                problems.add(new ConfigProblem(path + ".targets", "a route needs at least one target"));
+                problems.add(
+                        new ConfigProblem(path + ".targets", "a route needs at least one target"));
             }
             Map<String, String> targetPaths = new HashMap<>();
             for (int t = 0; t < route.targets().size(); t++) {
                 TargetConfig target = route.targets().get(t);
                 String targetPath = path + ".targets[" + t + "]";
-                checkReference(targetPath, target.provider(), target.model(), providerNames, problems);
-                String previous = targetPaths.putIfAbsent(key(target.provider(), target.model()), targetPath);
+                checkReference(
+                        targetPath, target.provider(), target.model(), providerNames, problems);
+                String previous =
+                        targetPaths.putIfAbsent(key(target.provider(), target.model()), targetPath);
                 if (previous != null && target.provider() != null && target.model() != null) {
                     problems.add(new ConfigProblem(targetPath, "the same model as " + previous));
                 }
@@ -184,7 +194,12 @@ public final class ConfigValidator {
             for (int f = 0; f < route.fallbacks().size(); f++) {
                 FallbackConfig fallback = route.fallbacks().get(f);
                 String fallbackPath = path + ".fallbacks[" + f + "]";
-                checkReference(fallbackPath, fallback.provider(), fallback.model(), providerNames, problems);
+                checkReference(
+                        fallbackPath,
+                        fallback.provider(),
+                        fallback.model(),
+                        providerNames,
+                        problems);
                 if (fallback.provider() == null || fallback.model() == null) {
                     continue;
                 }
@@ -245,7 +260,9 @@ public final class ConfigValidator {
     }
 
     private static void validateAccessKeys(
-            List<AccessKeyConfig> accessKeys, Set<String> routeNames, List<ConfigProblem> problems) {
+            List<AccessKeyConfig> accessKeys,
+            Set<String> routeNames,
+            List<ConfigProblem> problems) {
         Set<String> names = new HashSet<>();
         Map<String, String> keyPaths = new HashMap<>();
         for (int i = 0; i < accessKeys.size(); i++) {
@@ -289,7 +306,8 @@ public final class ConfigValidator {
                 if (!routeNames.contains(route)) {
                     problems.add(
                             new ConfigProblem(
-                                    path + ".routes[" + r + "]", "no route is named '" + route + "'"));
+                                    path + ".routes[" + r + "]",
+                                    "no route is named '" + route + "'"));
                 }
             }
         }

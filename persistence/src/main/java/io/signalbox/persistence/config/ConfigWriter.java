@@ -65,7 +65,8 @@ public final class ConfigWriter {
             }
             ArrayNode fallbacks = node.putArray("fallbacks");
             for (FallbackConfig fallback : route.fallbacks()) {
-                fallbacks.addObject()
+                fallbacks
+                        .addObject()
                         .put("provider", fallback.provider())
                         .put("model", fallback.model());
             }

@@ -3,7 +3,9 @@ package io.signalbox.persistence.config;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A configuration was rejected; nothing was changed. Carries every problem found, not the first. */
+/**
+ * A configuration was rejected; nothing was changed. Carries every problem found, not the first.
+ */
 public final class InvalidConfigException extends Exception {
 
     private final List<ConfigProblem> problems;
@@ -13,9 +15,7 @@ public final class InvalidConfigException extends Exception {
                 problems.size()
                         + (problems.size() == 1 ? " problem" : " problems")
                         + " in the configuration:\n"
-                        + problems.stream()
-                                .map(p -> "  " + p)
-                                .collect(Collectors.joining("\n")));
+                        + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 

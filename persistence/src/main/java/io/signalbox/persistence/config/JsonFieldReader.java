@@ -49,7 +49,8 @@ final class JsonFieldReader {
             if (!allowed.contains(name)) {
                 problem(
                         path(path, name),
-                        "unknown field; allowed here: " + String.join(", ", new TreeSet<>(allowed)));
+                        "unknown field; allowed here: "
+                                + String.join(", ", new TreeSet<>(allowed)));
             }
         }
     }
@@ -92,7 +93,9 @@ final class JsonFieldReader {
         return value.booleanValue();
     }
 
-    /** An integer within [min, max], or the default when absent; out-of-range values are reported. */
+    /**
+     * An integer within [min, max], or the default when absent; out-of-range values are reported.
+     */
     int integer(JsonNode object, String path, String field, int defaultValue, int min, int max) {
         JsonNode value = object.get(field);
         if (value == null || value.isNull()) {

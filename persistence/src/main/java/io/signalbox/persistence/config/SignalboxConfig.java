@@ -3,11 +3,13 @@ package io.signalbox.persistence.config;
 import java.util.List;
 
 /**
- * The whole user configuration: providers, routes and access keys, exactly the document of
- * CONTRACT section 2. Immutable; replaced as a whole on import.
+ * The whole user configuration: providers, routes and access keys, exactly the document of CONTRACT
+ * section 2. Immutable; replaced as a whole on import.
  */
 public record SignalboxConfig(
-        List<ProviderConfig> providers, List<RouteConfig> routes, List<AccessKeyConfig> accessKeys) {
+        List<ProviderConfig> providers,
+        List<RouteConfig> routes,
+        List<AccessKeyConfig> accessKeys) {
 
     public static final int VERSION = 1;
 

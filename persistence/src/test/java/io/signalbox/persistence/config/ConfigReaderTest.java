@@ -41,7 +41,8 @@ class ConfigReaderTest {
         ParsedConfig parsed = ConfigReader.read(CONTRACT_EXAMPLE);
         SignalboxConfig config = parsed.config();
 
-        assertThat(config.providers()).extracting(ProviderConfig::name)
+        assertThat(config.providers())
+                .extracting(ProviderConfig::name)
                 .containsExactly("lab-vllm", "openrouter", "groq");
         ProviderConfig lab = config.providers().get(0);
         assertThat(lab.apiKey()).contains("sk-lab-0123456789");
@@ -66,7 +67,8 @@ class ConfigReaderTest {
 
         assertThat(config.accessKeys().get(0).key()).contains("sk-sb-alice-0123456789");
         assertThat(config.accessKeys().get(0).routes()).containsExactly("chat");
-        assertThat(parsed.providersKeepingSecrets()).containsExactlyInAnyOrder("openrouter", "groq");
+        assertThat(parsed.providersKeepingSecrets())
+                .containsExactlyInAnyOrder("openrouter", "groq");
     }
 
     @Test
@@ -100,7 +102,8 @@ class ConfigReaderTest {
         String export = ConfigWriter.write(config, false);
 
         assertThat(export)
-                .doesNotContain("sk-canary-export-1234", "canary-header-5678", "sk-sb-canary-key-0000")
+                .doesNotContain(
+                        "sk-canary-export-1234", "canary-header-5678", "sk-sb-canary-key-0000")
                 .contains("X-Team");
         assertThat(ConfigWriter.write(config, true))
                 .contains("sk-canary-export-1234", "canary-header-5678")
@@ -118,7 +121,9 @@ class ConfigReaderTest {
         SignalboxConfig stored = ConfigReader.read(json).config();
         String reimport =
                 ConfigWriter.write(stored, false)
-                        .replace("\"name\" : \"cleared\",", "\"name\" : \"cleared\", \"apiKey\" : null,");
+                        .replace(
+                                "\"name\" : \"cleared\",",
+                                "\"name\" : \"cleared\", \"apiKey\" : null,");
 
         SignalboxConfig merged = ConfigMerge.keepStoredSecrets(ConfigReader.read(reimport), stored);
 
@@ -222,7 +227,10 @@ class ConfigReaderTest {
                         e -> {
                             assertThat(e.problems()).hasSize(3);
                             assertThat(e.getMessage())
-                                    .doesNotContain("sk-canary-url-999", "canary with spaces", "sk-sb-canary-dup-0001");
+                                    .doesNotContain(
+                                            "sk-canary-url-999",
+                                            "canary with spaces",
+                                            "sk-sb-canary-dup-0001");
                         });
     }
 
@@ -242,9 +250,15 @@ class ConfigReaderTest {
                 .hasMessageStartingWith("2 problems in the configuration")
                 .isInstanceOfSatisfying(
                         InvalidConfigException.class,
-                        e -> assertThat(e.problems()).isEqualTo(List.of(
-                                new ConfigProblem("x", "unknown field; allowed here: accessKeys, providers, routes, version"),
-                                new ConfigProblem("version", "this Signalbox reads version 1")))
-                );
+                        e ->
+                                assertThat(e.problems())
+                                        .isEqualTo(
+                                                List.of(
+                                                        new ConfigProblem(
+                                                                "x",
+                                                                "unknown field; allowed here: accessKeys, providers, routes, version"),
+                                                        new ConfigProblem(
+                                                                "version",
+                                                                "this Signalbox reads version 1"))));
     }
 }

@@ -1,0 +1,292 @@
+package io.signalbox.persistence;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The request log: one row per client request with its upstream attempts, and the hourly usage
+ * rollup that is kept up to date with it.
+ *
+ * <p>Written in batches by the proxy's usage writer. A batch may be written again after a failure
+ * or a crash, so writing is idempotent on the request id.
+ */
+public final class RequestLogRepository {
+
+    private final Database database;
+
+    RequestLogRepository(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * Writes {@code records} and adds them to the hourly usage, in one transaction. Records whose
+     * id is already stored (or repeated within the batch) are skipped and not counted again.
+     */
+    public void insertBatch(List<RequestRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        database.transaction(
+                "write the request log",
+                connection -> {
+                    List<RequestRecord> fresh = withoutStored(connection, records);
+                    insertRequests(connection, fresh);
+                    insertAttempts(connection, fresh);
+                    UsageRollup.add(connection, fresh);
+                    return null;
+                });
+    }
+
+    /** The records whose id is neither stored nor earlier in {@code records}. */
+    private static List<RequestRecord> withoutStored(
+            Connection connection, List<RequestRecord> records) throws SQLException {
+        Set<String> seen = new HashSet<>();
+        Array ids =
+                connection.createArrayOf(
+                        "VARCHAR", records.stream().map(RequestRecord::id).toArray());
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT id FROM requests WHERE id = ANY(?)")) {
+            select.setArray(1, ids);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    seen.add(row.getString(1));
+                }
+            }
+        }
+        return records.stream().filter(record -> seen.add(record.id())).toList();
+    }
+
+    private static void insertRequests(Connection connection, List<RequestRecord> records)
+            throws SQLException {
+        try (PreparedStatement insert =
+                connection.prepareStatement(
+                        """
+                        INSERT INTO requests (id, started_at, route, provider, model,
+                            access_key_name, status, stream, attempt_count, latency_ms,
+                            prompt_tokens, completion_tokens, total_tokens, cached_tokens,
+                            reasoning_tokens, usage_estimated, error)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)) {
+            for (RequestRecord record : records) {
+                TokenUsage usage = record.usage();
+                insert.setString(1, record.id());
+                insert.setLong(2, record.startedAt().toEpochMilli());
+                insert.setString(3, Columns.clip(record.route(), Columns.ROUTE));
+                setOptional(insert, 4, record.provider(), Columns.NAME);
+                setOptional(insert, 5, record.model(), Columns.MODEL);
+                setOptional(insert, 6, record.accessKeyName(), Columns.NAME);
+                insert.setInt(7, record.status());
+                insert.setBoolean(8, record.stream());
+                insert.setInt(9, record.attemptCount());
+                insert.setLong(10, record.latencyMs());
+                insert.setLong(11, usage.promptTokens());
+                insert.setLong(12, usage.completionTokens());
+                insert.setLong(13, usage.totalTokens());
+                insert.setLong(14, usage.cachedTokens());
+                insert.setLong(15, usage.reasoningTokens());
+                insert.setBoolean(16, usage.estimated());
+                setOptional(insert, 17, record.error(), Columns.ERROR);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void insertAttempts(Connection connection, List<RequestRecord> records)
+            throws SQLException {
+        try (PreparedStatement insert =
+                connection.prepareStatement(
+                        """
+                        INSERT INTO request_attempts (request_id, attempt_no, provider, model,
+                            outcome, status, latency_ms, committed, error)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)) {
+            for (RequestRecord record : records) {
+                for (AttemptRecord attempt : record.attempts()) {
+                    insert.setString(1, record.id());
+                    insert.setInt(2, attempt.attemptNo());
+                    insert.setString(3, Columns.clip(attempt.provider(), Columns.NAME));
+                    insert.setString(4, Columns.clip(attempt.model(), Columns.MODEL));
+                    insert.setString(5, Columns.clip(attempt.outcome(), Columns.OUTCOME));
+                    if (attempt.status() == null) {
+                        insert.setNull(6, Types.INTEGER);
+                    } else {
+                        insert.setInt(6, attempt.status());
+                    }
+                    insert.setLong(7, attempt.latencyMs());
+                    insert.setBoolean(8, attempt.committed());
+                    setOptional(insert, 9, attempt.error(), Columns.ERROR);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void setOptional(
+            PreparedStatement statement, int index, Optional<String> value, int maxLength)
+            throws SQLException {
+        if (value.isPresent()) {
+            statement.setString(index, Columns.clip(value.get(), maxLength));
+        } else {
+            statement.setNull(index, Types.VARCHAR);
+        }
+    }
+
+    /** The newest {@code limit} requests, newest first, each with its attempts. */
+    public List<RequestRecord> recent(int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return database.snapshot(
+                "read the recent requests",
+                connection -> {
+                    Map<String, RequestRow> requests = new LinkedHashMap<>();
+                    try (PreparedStatement select =
+                            connection.prepareStatement(
+                                    """
+                                    SELECT * FROM requests
+                                    ORDER BY started_at DESC, id DESC
+                                    LIMIT ?
+                                    """)) {
+                        select.setInt(1, limit);
+                        try (ResultSet row = select.executeQuery()) {
+                            while (row.next()) {
+                                RequestRow request = RequestRow.read(row);
+                                requests.put(request.id(), request);
+                            }
+                        }
+                    }
+                    Map<String, List<AttemptRecord>> attempts =
+                            attemptsOf(connection, requests.keySet());
+                    return requests.values().stream()
+                            .map(row -> row.toRecord(attempts.getOrDefault(row.id(), List.of())))
+                            .toList();
+                });
+    }
+
+    private static Map<String, List<AttemptRecord>> attemptsOf(
+            Connection connection, Set<String> requestIds) throws SQLException {
+        Map<String, List<AttemptRecord>> attempts = new HashMap<>();
+        if (requestIds.isEmpty()) {
+            return attempts;
+        }
+        try (PreparedStatement select =
+                connection.prepareStatement(
+                        """
+                        SELECT * FROM request_attempts
+                        WHERE request_id = ANY(?)
+                        ORDER BY request_id, attempt_no
+                        """)) {
+            select.setArray(1, connection.createArrayOf("VARCHAR", requestIds.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    int status = row.getInt("status");
+                    Integer statusOrNull = row.wasNull() ? null : status;
+                    attempts.computeIfAbsent(row.getString("request_id"), k -> new ArrayList<>())
+                            .add(
+                                    new AttemptRecord(
+                                            row.getInt("attempt_no"),
+                                            row.getString("provider"),
+                                            row.getString("model"),
+                                            row.getString("outcome"),
+                                            statusOrNull,
+                                            row.getLong("latency_ms"),
+                                            row.getBoolean("committed"),
+                                            Optional.ofNullable(row.getString("error"))));
+                }
+            }
+        }
+        return attempts;
+    }
+
+    /** How many requests the log holds. */
+    public long count() {
+        return database.withConnection(
+                "count the requests",
+                connection -> {
+                    try (PreparedStatement select =
+                                    connection.prepareStatement("SELECT COUNT(*) FROM requests");
+                            ResultSet row = select.executeQuery()) {
+                        row.next();
+                        return row.getLong(1);
+                    }
+                });
+    }
+
+    /**
+     * The hourly usage of every hour that overlaps {@code [from, until)}, oldest first. The rollup
+     * cannot split an hour, so the first and last hour are counted whole.
+     */
+    public List<UsageHourRow> hourly(Instant from, Instant until) {
+        long firstHour = UsageRollup.hourStart(from.toEpochMilli());
+        return database.withConnection(
+                "read the hourly usage",
+                connection -> UsageRollup.read(connection, firstHour, until.toEpochMilli()));
+    }
+
+    /** A requests row, waiting for its attempts. */
+    private record RequestRow(
+            String id,
+            Instant startedAt,
+            String route,
+            Optional<String> provider,
+            Optional<String> model,
+            Optional<String> accessKeyName,
+            int status,
+            boolean stream,
+            long latencyMs,
+            TokenUsage usage,
+            Optional<String> error) {
+
+        static RequestRow read(ResultSet row) throws SQLException {
+            return new RequestRow(
+                    row.getString("id"),
+                    Instant.ofEpochMilli(row.getLong("started_at")),
+                    row.getString("route"),
+                    Optional.ofNullable(row.getString("provider")),
+                    Optional.ofNullable(row.getString("model")),
+                    Optional.ofNullable(row.getString("access_key_name")),
+                    row.getInt("status"),
+                    row.getBoolean("stream"),
+                    row.getLong("latency_ms"),
+                    new TokenUsage(
+                            row.getLong("prompt_tokens"),
+                            row.getLong("completion_tokens"),
+                            row.getLong("total_tokens"),
+                            row.getLong("cached_tokens"),
+                            row.getLong("reasoning_tokens"),
+                            row.getBoolean("usage_estimated")),
+                    Optional.ofNullable(row.getString("error")));
+        }
+
+        RequestRecord toRecord(List<AttemptRecord> attempts) {
+            return new RequestRecord(
+                    id,
+                    startedAt,
+                    route,
+                    provider,
+                    model,
+                    accessKeyName,
+                    status,
+                    stream,
+                    latencyMs,
+                    attempts,
+                    usage,
+                    error);
+        }
+    }
+}

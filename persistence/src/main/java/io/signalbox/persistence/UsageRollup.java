@@ -1,0 +1,166 @@
+package io.signalbox.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The usage_hourly table: request and token counts per hour, route, target and access key, added to
+ * in the same transaction as the requests, so it always agrees with the request log.
+ */
+final class UsageRollup {
+
+    private static final long HOUR_MILLIS = 3_600_000;
+
+    /** Stands for "none" in key columns, where NULL would never match itself. */
+    private static final String NONE = "";
+
+    private UsageRollup() {}
+
+    private record Key(
+            long hourStart, String route, String provider, String model, String accessKeyName) {}
+
+    /** Running sums of one key within a batch. */
+    private static final class Sums {
+        long requests;
+        long errors;
+        long promptTokens;
+        long completionTokens;
+        long totalTokens;
+        long cachedTokens;
+        long reasoningTokens;
+        long estimatedRequests;
+
+        void add(RequestRecord record) {
+            TokenUsage usage = record.usage();
+            requests++;
+            errors += record.failed() ? 1 : 0;
+            promptTokens += usage.promptTokens();
+            completionTokens += usage.completionTokens();
+            totalTokens += usage.totalTokens();
+            cachedTokens += usage.cachedTokens();
+            reasoningTokens += usage.reasoningTokens();
+            estimatedRequests += usage.estimated() ? 1 : 0;
+        }
+    }
+
+    /** Adds newly stored {@code records} to their hours. */
+    static void add(Connection connection, List<RequestRecord> records) throws SQLException {
+        // Summing in memory first: a batch from one busy minute touches only a few rows.
+        Map<Key, Sums> sums = new LinkedHashMap<>();
+        for (RequestRecord record : records) {
+            sums.computeIfAbsent(keyOf(record), k -> new Sums()).add(record);
+        }
+        try (PreparedStatement merge =
+                connection.prepareStatement(
+                        """
+                        MERGE INTO usage_hourly u
+                        USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
+                                       CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT),
+                                       CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT),
+                                       CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT),
+                                       CAST(? AS BIGINT)))
+                            AS s (hour_start, route, provider, model, access_key_name, requests,
+                                  errors, prompt_tokens, completion_tokens, total_tokens,
+                                  cached_tokens, reasoning_tokens, estimated_requests)
+                        ON u.hour_start = s.hour_start AND u.route = s.route
+                            AND u.provider = s.provider AND u.model = s.model
+                            AND u.access_key_name = s.access_key_name
+                        WHEN MATCHED THEN UPDATE SET
+                            requests = u.requests + s.requests,
+                            errors = u.errors + s.errors,
+                            prompt_tokens = u.prompt_tokens + s.prompt_tokens,
+                            completion_tokens = u.completion_tokens + s.completion_tokens,
+                            total_tokens = u.total_tokens + s.total_tokens,
+                            cached_tokens = u.cached_tokens + s.cached_tokens,
+                            reasoning_tokens = u.reasoning_tokens + s.reasoning_tokens,
+                            estimated_requests = u.estimated_requests + s.estimated_requests
+                        WHEN NOT MATCHED THEN INSERT VALUES (s.hour_start, s.route, s.provider,
+                            s.model, s.access_key_name, s.requests, s.errors, s.prompt_tokens,
+                            s.completion_tokens, s.total_tokens, s.cached_tokens,
+                            s.reasoning_tokens, s.estimated_requests)
+                        """)) {
+            for (Map.Entry<Key, Sums> entry : sums.entrySet()) {
+                Key key = entry.getKey();
+                Sums sum = entry.getValue();
+                merge.setLong(1, key.hourStart());
+                merge.setString(2, key.route());
+                merge.setString(3, key.provider());
+                merge.setString(4, key.model());
+                merge.setString(5, key.accessKeyName());
+                merge.setLong(6, sum.requests);
+                merge.setLong(7, sum.errors);
+                merge.setLong(8, sum.promptTokens);
+                merge.setLong(9, sum.completionTokens);
+                merge.setLong(10, sum.totalTokens);
+                merge.setLong(11, sum.cachedTokens);
+                merge.setLong(12, sum.reasoningTokens);
+                merge.setLong(13, sum.estimatedRequests);
+                merge.addBatch();
+            }
+            merge.executeBatch();
+        }
+    }
+
+    private static Key keyOf(RequestRecord record) {
+        // Clipped like the requests columns, so the rollup groups what the log shows.
+        return new Key(
+                hourStart(record.startedAt().toEpochMilli()),
+                Columns.clip(record.route(), Columns.ROUTE),
+                record.provider().map(p -> Columns.clip(p, Columns.NAME)).orElse(NONE),
+                record.model().map(m -> Columns.clip(m, Columns.MODEL)).orElse(NONE),
+                record.accessKeyName().map(k -> Columns.clip(k, Columns.NAME)).orElse(NONE));
+    }
+
+    /** The rows of the hours starting in {@code [fromMillis, untilMillis)}, oldest first. */
+    static List<UsageHourRow> read(Connection connection, long fromMillis, long untilMillis)
+            throws SQLException {
+        List<UsageHourRow> rows = new ArrayList<>();
+        try (PreparedStatement select =
+                connection.prepareStatement(
+                        """
+                        SELECT * FROM usage_hourly
+                        WHERE hour_start >= ? AND hour_start < ?
+                        ORDER BY hour_start, route, provider, model, access_key_name
+                        """)) {
+            select.setLong(1, fromMillis);
+            select.setLong(2, untilMillis);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    rows.add(
+                            new UsageHourRow(
+                                    Instant.ofEpochMilli(row.getLong("hour_start")),
+                                    row.getString("route"),
+                                    orNone(row.getString("provider")),
+                                    orNone(row.getString("model")),
+                                    orNone(row.getString("access_key_name")),
+                                    row.getLong("requests"),
+                                    row.getLong("errors"),
+                                    row.getLong("prompt_tokens"),
+                                    row.getLong("completion_tokens"),
+                                    row.getLong("total_tokens"),
+                                    row.getLong("cached_tokens"),
+                                    row.getLong("reasoning_tokens"),
+                                    row.getLong("estimated_requests")));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Optional<String> orNone(String value) {
+        return value.equals(NONE) ? Optional.empty() : Optional.of(value);
+    }
+
+    /** The start of the UTC hour that {@code epochMillis} falls in. */
+    static long hourStart(long epochMillis) {
+        return Math.floorDiv(epochMillis, HOUR_MILLIS) * HOUR_MILLIS;
+    }
+}

@@ -1,0 +1,297 @@
+package io.signalbox.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RequestLogRepositoryTest {
+
+    private static final Instant HOUR = Instant.parse("2026-11-02T10:00:00Z");
+
+    @TempDir Path temp;
+
+    private Database database;
+    private RequestLogRepository log;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(temp.resolve("data"));
+        log = database.requestLogRepository();
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void readsBackRequestsNewestFirstWithTheirAttempts() {
+        RequestRecord servedAfterFallback =
+                new RequestRecord(
+                        "req-1",
+                        HOUR.plusSeconds(10),
+                        "chat",
+                        Optional.of("groq"),
+                        Optional.of("llama-3.1-8b-instant"),
+                        Optional.of("alice"),
+                        200,
+                        true,
+                        1234,
+                        List.of(
+                                new AttemptRecord(
+                                        1,
+                                        "lab-vllm",
+                                        "qwen2.5-7b-instruct",
+                                        "http_error",
+                                        429,
+                                        80,
+                                        false,
+                                        Optional.of("rate limited")),
+                                new AttemptRecord(
+                                        2,
+                                        "groq",
+                                        "llama-3.1-8b-instant",
+                                        "ok",
+                                        200,
+                                        1100,
+                                        true,
+                                        Optional.empty())),
+                        new TokenUsage(120, 30, 150, 100, 10, false),
+                        Optional.empty());
+        RequestRecord timedOut =
+                new RequestRecord(
+                        "req-2",
+                        HOUR.plusSeconds(20),
+                        "chat",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        504,
+                        false,
+                        60_000,
+                        List.of(
+                                new AttemptRecord(
+                                        1,
+                                        "lab-vllm",
+                                        "qwen2.5-7b-instruct",
+                                        "timeout",
+                                        null,
+                                        60_000,
+                                        false,
+                                        Optional.of("no first byte within 60 s"))),
+                        TokenUsage.NONE,
+                        Optional.of("every target failed"));
+        RequestRecord unknownRoute =
+                request("req-3", HOUR.plusSeconds(30), "no-such-route", 404, TokenUsage.NONE);
+
+        log.insertBatch(List.of(servedAfterFallback, timedOut, unknownRoute));
+
+        assertThat(log.recent(10)).containsExactly(unknownRoute, timedOut, servedAfterFallback);
+        assertThat(log.recent(2)).containsExactly(unknownRoute, timedOut);
+        assertThat(log.recent(0)).isEmpty();
+        assertThat(log.count()).isEqualTo(3);
+    }
+
+    @Test
+    void skipsRequestsItAlreadyStoredAndDoesNotCountThemTwice() {
+        TokenUsage usage = new TokenUsage(10, 5, 15, 0, 0, false);
+        List<RequestRecord> first =
+                List.of(
+                        request("a", HOUR.plusSeconds(1), "chat", 200, usage),
+                        request("b", HOUR.plusSeconds(2), "chat", 500, usage));
+        log.insertBatch(first);
+        List<UsageHourRow> before = log.hourly(HOUR, HOUR.plus(Duration.ofHours(1)));
+
+        log.insertBatch(first);
+        log.insertBatch(
+                List.of(
+                        request("b", HOUR.plusSeconds(2), "chat", 500, usage),
+                        request("c", HOUR.plusSeconds(3), "chat", 200, usage),
+                        request("c", HOUR.plusSeconds(3), "chat", 200, usage)));
+
+        assertThat(before).singleElement().extracting(UsageHourRow::requests).isEqualTo(2L);
+        assertThat(log.count()).isEqualTo(3);
+        assertThat(log.hourly(HOUR, HOUR.plus(Duration.ofHours(1))))
+                .singleElement()
+                .satisfies(
+                        row -> {
+                            assertThat(row.requests()).isEqualTo(3);
+                            assertThat(row.errors()).isEqualTo(1);
+                            assertThat(row.totalTokens()).isEqualTo(45);
+                        });
+    }
+
+    @Test
+    void keepsTheHourlyRollupEqualToTheSumOfTheRequests() {
+        Random random = new Random(42);
+        List<RequestRecord> records = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            records.add(randomRequest(random, i));
+        }
+        for (int start = 0; start < records.size(); start += 50) {
+            log.insertBatch(records.subList(start, start + 50));
+        }
+
+        List<UsageHourRow> rollup = log.hourly(HOUR, HOUR.plus(Duration.ofHours(6)));
+
+        assertThat(rollup)
+                .containsExactlyInAnyOrderElementsOf(expectedRollup(records))
+                .isSortedAccordingTo(Comparator.comparing(UsageHourRow::hourStart));
+        assertThat(rollup.stream().mapToLong(UsageHourRow::requests).sum()).isEqualTo(600);
+    }
+
+    @Test
+    void returnsEveryHourThatOverlapsTheRange() {
+        TokenUsage usage = new TokenUsage(1, 1, 2, 0, 0, true);
+        log.insertBatch(
+                List.of(
+                        request("before", HOUR.minusSeconds(1), "chat", 200, usage),
+                        request("first", HOUR.plusSeconds(1), "chat", 200, usage),
+                        request("second", HOUR.plus(Duration.ofMinutes(90)), "chat", 200, usage),
+                        request("after", HOUR.plus(Duration.ofHours(2)), "chat", 200, usage)));
+
+        List<UsageHourRow> rows =
+                log.hourly(HOUR.plus(Duration.ofMinutes(30)), HOUR.plus(Duration.ofHours(2)));
+
+        assertThat(rows)
+                .extracting(UsageHourRow::hourStart)
+                .containsExactly(HOUR, HOUR.plus(Duration.ofHours(1)));
+        assertThat(rows).allSatisfy(row -> assertThat(row.estimatedRequests()).isEqualTo(1));
+    }
+
+    @Test
+    void cutsOverlongClientTextInsteadOfLosingTheBatch() {
+        String hugeModelName = "m".repeat(10_000);
+        RequestRecord odd = request("odd", HOUR, hugeModelName, 404, TokenUsage.NONE);
+        RequestRecord normal = request("normal", HOUR, "chat", 200, TokenUsage.NONE);
+
+        log.insertBatch(List.of(odd, normal));
+
+        assertThat(log.recent(10))
+                .extracting(RequestRecord::route)
+                .containsExactlyInAnyOrder("m".repeat(512), "chat");
+    }
+
+    @Test
+    void ignoresAnEmptyBatch() {
+        log.insertBatch(List.of());
+
+        assertThat(log.count()).isZero();
+        assertThat(log.recent(5)).isEmpty();
+    }
+
+    private static RequestRecord request(
+            String id, Instant startedAt, String route, int status, TokenUsage usage) {
+        return new RequestRecord(
+                id,
+                startedAt,
+                route,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                status,
+                false,
+                5,
+                List.of(),
+                usage,
+                Optional.empty());
+    }
+
+    private static RequestRecord randomRequest(Random random, int index) {
+        String[] routes = {"chat", "embed", "claude-*"};
+        String[] providers = {"lab-vllm", "openrouter", "groq"};
+        String[] keys = {"alice", "bob"};
+        boolean served = random.nextInt(10) > 0;
+        int status = served ? (random.nextInt(8) == 0 ? 500 : 200) : 502;
+        long prompt = served ? random.nextInt(2000) : 0;
+        long completion = served ? random.nextInt(500) : 0;
+        return new RequestRecord(
+                "req-" + index,
+                HOUR.plusMillis(random.nextLong(Duration.ofHours(5).toMillis())),
+                routes[random.nextInt(routes.length)],
+                served
+                        ? Optional.of(providers[random.nextInt(providers.length)])
+                        : Optional.empty(),
+                served ? Optional.of("model-" + random.nextInt(2)) : Optional.empty(),
+                random.nextBoolean()
+                        ? Optional.of(keys[random.nextInt(keys.length)])
+                        : Optional.empty(),
+                status,
+                random.nextBoolean(),
+                random.nextInt(5000),
+                List.of(),
+                new TokenUsage(
+                        prompt,
+                        completion,
+                        prompt + completion,
+                        prompt / 4,
+                        completion / 3,
+                        random.nextInt(5) == 0),
+                random.nextInt(20) == 0 ? Optional.of("stream broke") : Optional.empty());
+    }
+
+    /** The rollup computed the slow way: grouping the records in memory. */
+    private static List<UsageHourRow> expectedRollup(List<RequestRecord> records) {
+        Map<String, UsageHourRow> rows = new TreeMap<>();
+        for (RequestRecord record : records) {
+            Instant hourStart =
+                    Instant.ofEpochMilli(UsageRollup.hourStart(record.startedAt().toEpochMilli()));
+            String key =
+                    String.join(
+                            "\t",
+                            String.format("%020d", hourStart.toEpochMilli()),
+                            record.route(),
+                            record.provider().orElse(""),
+                            record.model().orElse(""),
+                            record.accessKeyName().orElse(""));
+            TokenUsage usage = record.usage();
+            UsageHourRow one =
+                    new UsageHourRow(
+                            hourStart,
+                            record.route(),
+                            record.provider(),
+                            record.model(),
+                            record.accessKeyName(),
+                            1,
+                            record.failed() ? 1 : 0,
+                            usage.promptTokens(),
+                            usage.completionTokens(),
+                            usage.totalTokens(),
+                            usage.cachedTokens(),
+                            usage.reasoningTokens(),
+                            usage.estimated() ? 1 : 0);
+            rows.merge(key, one, RequestLogRepositoryTest::sum);
+        }
+        return List.copyOf(rows.values());
+    }
+
+    private static UsageHourRow sum(UsageHourRow a, UsageHourRow b) {
+        return new UsageHourRow(
+                a.hourStart(),
+                a.route(),
+                a.provider(),
+                a.model(),
+                a.accessKeyName(),
+                a.requests() + b.requests(),
+                a.errors() + b.errors(),
+                a.promptTokens() + b.promptTokens(),
+                a.completionTokens() + b.completionTokens(),
+                a.totalTokens() + b.totalTokens(),
+                a.cachedTokens() + b.cachedTokens(),
+                a.reasoningTokens() + b.reasoningTokens(),
+                a.estimatedRequests() + b.estimatedRequests());
+    }
+}
