@@ -38,9 +38,14 @@ class LauncherIT {
 
     private static HttpResponse<String> get(int port, String path) throws Exception {
         return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + ALICE_KEY)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
+    /** The access key of {@link #VALID}; once it is imported, every call needs a key. */
+    private static final String ALICE_KEY = "sk-sb-canary-access-5d1e8b40";
 
     private static final String VALID =
             """
@@ -97,6 +102,14 @@ class LauncherIT {
 
             String body = get(port, "/v1/models").body();
             assertThat(body).contains("\"id\":\"chat\"").doesNotContain("code-*");
+            HttpResponse<String> keyless =
+                    HTTP.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/models"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(keyless.statusCode())
+                    .as("the imported access key makes keys required")
+                    .isEqualTo(401);
             assertThat(app.terminate()).isZero();
         }
     }

@@ -1,12 +1,19 @@
 package io.signalbox.proxy;
 
+import io.signalbox.proxy.access.AccessPolicy;
 import io.signalbox.proxy.http.ProxyHandler;
+import io.signalbox.proxy.routing.HealthBook;
+import io.signalbox.proxy.routing.HealthPolicy;
 import io.signalbox.proxy.routing.RoutingTable;
+import io.signalbox.proxy.upstream.UpstreamClient;
+import io.signalbox.proxy.usage.UsageSink;
 import java.net.BindException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -17,26 +24,33 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded OpenAI-compatible proxy: the entry point of this module. It listens on one address,
  * routes by the current {@link RoutingTable}, and swaps tables atomically on {@link
- * #update(RoutingTable)} without touching requests in flight.
+ * #update(RoutingTable)} without touching requests in flight. Finished requests go to the {@link
+ * UsageSink}; who may call is decided by the {@link AccessPolicy}.
  */
 public final class ProxyServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
 
-    private final String host;
-    private final int requestedPort;
-    private final Duration stopGrace;
+    private final ProxyOptions options;
     private final AtomicReference<RoutingTable> table;
+    private final AccessPolicy access;
+    private final UsageSink usage;
     private final Clock clock;
+    private final HealthBook health = new HealthBook(HealthPolicy.defaults());
     private Server server;
     private ServerConnector connector;
+    private UpstreamClient upstreams;
 
     public ProxyServer(
-            String host, int port, Duration stopGrace, RoutingTable initial, Clock clock) {
-        this.host = Objects.requireNonNull(host);
-        this.requestedPort = port;
-        this.stopGrace = stopGrace;
+            ProxyOptions options,
+            RoutingTable initial,
+            AccessPolicy access,
+            UsageSink usage,
+            Clock clock) {
+        this.options = Objects.requireNonNull(options);
         this.table = new AtomicReference<>(initial);
+        this.access = access;
+        this.usage = usage;
         this.clock = clock;
     }
 
@@ -47,22 +61,38 @@ public final class ProxyServer implements AutoCloseable {
      *     address)
      */
     public synchronized void start() throws ProxyUnavailableException {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        QueuedThreadPool threads = new QueuedThreadPool(400, 8);
         threads.setName("proxy");
         server = new Server(threads);
-        connector = new ServerConnector(server);
-        connector.setHost(host);
-        connector.setPort(requestedPort);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(false);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(options.host());
+        connector.setPort(options.port());
+        // Longer than any upstream's idle gap, so the proxy never cuts a quiet stream first.
+        connector.setIdleTimeout(options.streamIdleTimeout().toMillis() + 30_000);
         server.addConnector(connector);
+        upstreams = new UpstreamClient(options.connectTimeout(), "Signalbox");
+        ProxyHandler handler =
+                new ProxyHandler(
+                        table::get,
+                        access,
+                        upstreams,
+                        health,
+                        usage,
+                        options,
+                        clock,
+                        () -> ThreadLocalRandom.current().nextDouble());
         // GracefulHandler lets requests in flight finish on stop, within the stop timeout.
-        server.setHandler(new GracefulHandler(new ProxyHandler(table::get, clock)));
-        server.setStopTimeout(stopGrace.toMillis());
+        server.setHandler(new GracefulHandler(handler));
+        server.setStopTimeout(options.stopGrace().toMillis());
         server.setStopAtShutdown(false);
         try {
             server.start();
         } catch (Exception e) {
             stopQuietly();
-            String what = host + ":" + requestedPort;
+            String what = options.host() + ":" + options.port();
             if (hasCause(e, BindException.class)) {
                 throw new ProxyUnavailableException(
                         "Cannot listen on " + what + ": the port is in use by another program", e);
@@ -87,22 +117,33 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     public String host() {
-        return host;
+        return options.host();
     }
 
     /** The base URL clients use, e.g. {@code http://127.0.0.1:8337/v1}. */
     public String baseUrl() {
+        String host = options.host();
         String shown = host.contains(":") ? "[" + host + "]" : host;
         return "http://" + shown + ":" + port() + "/v1";
     }
 
-    /** Applies a new configuration to new requests at once; requests in flight are not touched. */
+    /**
+     * Applies a new configuration to new requests at once; requests in flight keep the table they
+     * started with. Targets held out for a rejected key or quota get another chance, since the
+     * change may have fixed them.
+     */
     public void update(RoutingTable next) {
         table.set(Objects.requireNonNull(next));
+        health.clearHeldOut();
     }
 
     public RoutingTable routingTable() {
         return table.get();
+    }
+
+    /** Each target's health, for the management API and the UI. */
+    public HealthBook health() {
+        return health;
     }
 
     public synchronized boolean isRunning() {
@@ -126,6 +167,10 @@ public final class ProxyServer implements AutoCloseable {
             LOG.warn("The proxy did not stop cleanly: {}", e.toString());
         } finally {
             server = null;
+            if (upstreams != null) {
+                upstreams.close();
+                upstreams = null;
+            }
         }
     }
 }

@@ -1,16 +1,16 @@
 package io.signalbox.app.runtime;
 
-import io.signalbox.persistence.config.FallbackConfig;
 import io.signalbox.persistence.config.ProviderConfig;
 import io.signalbox.persistence.config.RouteConfig;
 import io.signalbox.persistence.config.SignalboxConfig;
-import io.signalbox.persistence.config.TargetConfig;
 import io.signalbox.proxy.routing.ProviderEndpoint;
 import io.signalbox.proxy.routing.Route;
 import io.signalbox.proxy.routing.RoutingTable;
 import io.signalbox.proxy.routing.Target;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Translates the stored configuration into the proxy's routing table. */
 public final class RoutingTables {
@@ -18,9 +18,14 @@ public final class RoutingTables {
     private RoutingTables() {}
 
     public static RoutingTable from(SignalboxConfig config) {
+        Set<String> disabledProviders =
+                config.providers().stream()
+                        .filter(provider -> !provider.enabled())
+                        .map(ProviderConfig::name)
+                        .collect(Collectors.toSet());
         return RoutingTable.of(
                 config.providers().stream().map(RoutingTables::endpoint).toList(),
-                config.routes().stream().map(RoutingTables::route).toList());
+                config.routes().stream().map(route -> route(route, disabledProviders)).toList());
     }
 
     private static ProviderEndpoint endpoint(ProviderConfig provider) {
@@ -32,20 +37,31 @@ public final class RoutingTables {
                 provider.enabled());
     }
 
-    private static Route route(RouteConfig route) {
+    /** A target of a disabled provider is a disabled target: the planner never picks it. */
+    private static Route route(RouteConfig route, Set<String> disabledProviders) {
         return new Route(
                 route.name(),
                 route.enabled(),
-                route.targets().stream().map(RoutingTables::target).toList(),
-                route.fallbacks().stream().map(RoutingTables::fallback).toList(),
+                route.targets().stream()
+                        .map(
+                                target ->
+                                        new Target(
+                                                target.provider(),
+                                                target.model(),
+                                                target.weight(),
+                                                target.enabled()
+                                                        && !disabledProviders.contains(
+                                                                target.provider())))
+                        .toList(),
+                route.fallbacks().stream()
+                        .map(
+                                fallback ->
+                                        new Target(
+                                                fallback.provider(),
+                                                fallback.model(),
+                                                0,
+                                                !disabledProviders.contains(fallback.provider())))
+                        .toList(),
                 Duration.ofSeconds(route.timeoutSeconds()));
-    }
-
-    private static Target target(TargetConfig target) {
-        return new Target(target.provider(), target.model(), target.weight(), target.enabled());
-    }
-
-    private static Target fallback(FallbackConfig fallback) {
-        return new Target(fallback.provider(), fallback.model(), 0, true);
     }
 }

@@ -10,9 +10,11 @@ import io.signalbox.persistence.Database;
 import io.signalbox.persistence.PersistenceException;
 import io.signalbox.persistence.SettingsRepository;
 import io.signalbox.persistence.config.InvalidConfigException;
+import io.signalbox.proxy.ProxyOptions;
 import io.signalbox.proxy.ProxyServer;
 import io.signalbox.proxy.ProxyUnavailableException;
 import io.signalbox.proxy.routing.RoutingTable;
+import io.signalbox.proxy.usage.BatchingUsageRecorder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -22,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -39,12 +40,11 @@ public final class SignalboxRuntime implements AutoCloseable {
     public static final String PORT_SETTING = "proxy.port";
     public static final String BIND_SETTING = "proxy.bind";
 
-    /** How long requests in flight may take to finish when Signalbox stops. */
-    static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final DataDirectory dataDir;
     private final InstanceLock lock;
     private final Database database;
+    private final BatchingUsageRecorder recorder;
     private final ConfigService config;
     private final AdminToken adminToken;
     private final ProxyServer proxy;
@@ -53,12 +53,14 @@ public final class SignalboxRuntime implements AutoCloseable {
             DataDirectory dataDir,
             InstanceLock lock,
             Database database,
+            BatchingUsageRecorder recorder,
             ConfigService config,
             AdminToken adminToken,
             ProxyServer proxy) {
         this.dataDir = dataDir;
         this.lock = lock;
         this.database = database;
+        this.recorder = recorder;
         this.config = config;
         this.adminToken = adminToken;
         this.proxy = proxy;
@@ -88,6 +90,7 @@ public final class SignalboxRuntime implements AutoCloseable {
                     StartupException.BAD_INPUT, "Cannot lock the data dir " + root + ": " + e, e);
         }
         Database database = null;
+        BatchingUsageRecorder recorder = null;
         try {
             LogSetup.toDataDirectory(dataDir);
             AdminToken adminToken = AdminToken.loadOrCreate(dataDir);
@@ -99,19 +102,34 @@ public final class SignalboxRuntime implements AutoCloseable {
                     commandLine.port().isPresent()
                             ? commandLine.port().getAsInt()
                             : savedPort(settings);
+            StoredAccessPolicy access =
+                    new StoredAccessPolicy(database.accessKeyRepository(), isLoopback(bind));
+            recorder =
+                    BatchingUsageRecorder.startDefault(
+                            new RequestLogWriter(
+                                    database.requestLogRepository(),
+                                    database.accessKeyRepository()));
             ProxyServer proxy =
                     new ProxyServer(
-                            bind, port, STOP_GRACE, RoutingTable.empty(), Clock.systemUTC());
+                            ProxyOptions.defaults(bind, port),
+                            RoutingTable.empty(),
+                            access,
+                            recorder,
+                            Clock.systemUTC());
             ConfigService config =
                     new ConfigService(
                             database.configRepository(),
                             database.accessKeyRepository(),
-                            changed -> proxy.update(RoutingTables.from(changed)));
+                            changed -> {
+                                access.refresh();
+                                proxy.update(RoutingTables.from(changed));
+                            });
             if (commandLine.importFile().isPresent()) {
                 importFile(config, commandLine.importFile().get());
             }
             // After the import, which may have brought the access keys a LAN bind needs.
             requireAccessKeyOffLoopback(bind, database.accessKeyRepository().count());
+            access.refresh();
             proxy.update(RoutingTables.from(config.current()));
             try {
                 proxy.start();
@@ -126,12 +144,13 @@ public final class SignalboxRuntime implements AutoCloseable {
                             + dataDir.root());
             out.println("Signalbox proxy listening on " + proxy.baseUrl());
             out.flush();
-            return new SignalboxRuntime(dataDir, lock, database, config, adminToken, proxy);
+            return new SignalboxRuntime(
+                    dataDir, lock, database, recorder, config, adminToken, proxy);
         } catch (StartupException e) {
-            closeQuietly(database, lock);
+            closeQuietly(recorder, database, lock);
             throw e;
         } catch (IOException | RuntimeException e) {
-            closeQuietly(database, lock);
+            closeQuietly(recorder, database, lock);
             throw new StartupException(
                     StartupException.BAD_INPUT, "Signalbox cannot start: " + e.getMessage(), e);
         }
@@ -182,6 +201,14 @@ public final class SignalboxRuntime implements AutoCloseable {
                 .orElse(DEFAULT_PORT);
     }
 
+    static boolean isLoopback(String bind) {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** Off loopback anyone on the network could use the proxy, so it needs a key (CONTRACT 1). */
     static void requireAccessKeyOffLoopback(String bind, long accessKeys) throws StartupException {
         InetAddress address;
@@ -201,7 +228,11 @@ public final class SignalboxRuntime implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Database database, InstanceLock lock) {
+    private static void closeQuietly(
+            BatchingUsageRecorder recorder, Database database, InstanceLock lock) {
+        if (recorder != null) {
+            recorder.close();
+        }
         if (database != null) {
             database.close();
         }
@@ -232,12 +263,15 @@ public final class SignalboxRuntime implements AutoCloseable {
         return proxy;
     }
 
-    /** Stops the proxy (requests in flight finish within the grace period), then the database. */
+    /**
+     * Stops the proxy (requests in flight finish within the grace period), writes the usage still
+     * queued, then closes the database.
+     */
     @Override
     public void close() {
         LOG.info("Signalbox stopping");
         proxy.close();
-        closeQuietly(database, lock);
+        closeQuietly(recorder, database, lock);
         LOG.info("Signalbox stopped");
     }
 }

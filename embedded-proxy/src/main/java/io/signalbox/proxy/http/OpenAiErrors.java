@@ -33,6 +33,13 @@ public final class OpenAiErrors {
         return (root.toString()).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Answers on a client channel with an error the proxy made itself. */
+    static void finish(ClientChannel client, int status, String message, String type, String code) {
+        client.status(status);
+        client.headers().put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON.asString());
+        client.finish(body(message, type, code));
+    }
+
     public static void send(
             Response response,
             Callback callback,

@@ -3,12 +3,26 @@ package io.signalbox.proxy.http;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.signalbox.proxy.ProxyOptions;
+import io.signalbox.proxy.access.AccessPolicy;
+import io.signalbox.proxy.access.Caller;
+import io.signalbox.proxy.routing.HealthBook;
 import io.signalbox.proxy.routing.Route;
+import io.signalbox.proxy.routing.RouteResolver;
 import io.signalbox.proxy.routing.RoutingTable;
+import io.signalbox.proxy.upstream.UpstreamClient;
+import io.signalbox.proxy.upstream.usage.TokenEstimator;
+import io.signalbox.proxy.upstream.usage.UsageCounts;
+import io.signalbox.proxy.usage.UsageEvent;
+import io.signalbox.proxy.usage.UsageSink;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -19,60 +33,177 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Serves the OpenAI-compatible endpoints under {@code /v1}. This first shell answers {@code GET
- * /v1/models}; completions are forwarded once routing lands.
+ * Serves the OpenAI-compatible endpoints under {@code /v1} (CONTRACT section 3): checks the
+ * request, resolves its route, lets the {@link Forwarder} serve it, and hands the outcome to the
+ * usage sink. Runs on Jetty's blocking request threads.
  */
 public final class ProxyHandler extends Handler.Abstract {
 
     private static final JsonMapper JSON = new JsonMapper();
 
     private final Supplier<RoutingTable> table;
+    private final AccessPolicy access;
+    private final Forwarder forwarder;
+    private final UsageSink usage;
+    private final ProxyOptions options;
+    private final RequestGuard guard;
     private final Clock clock;
 
-    public ProxyHandler(Supplier<RoutingTable> table, Clock clock) {
+    /**
+     * @param random gives the routing sample in [0, 1) for each call
+     */
+    public ProxyHandler(
+            Supplier<RoutingTable> table,
+            AccessPolicy access,
+            UpstreamClient upstreams,
+            HealthBook health,
+            UsageSink usage,
+            ProxyOptions options,
+            Clock clock,
+            DoubleSupplier random) {
         this.table = table;
+        this.access = access;
+        this.forwarder = new Forwarder(upstreams, health, options, clock, random);
+        this.usage = usage;
+        this.options = options;
+        this.guard = new RequestGuard(options);
         this.clock = clock;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-        response.getHeaders().put("x-request-id", UUID.randomUUID().toString());
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        response.getHeaders().put(ResponseHeaders.REQUEST_ID, requestId);
+        Instant startedAt = clock.instant();
+        long startNanos = System.nanoTime();
         String path = Request.getPathInContext(request);
-        if (path.equals("/v1/models") && HttpMethod.GET.is(request.getMethod())) {
-            listModels(response, callback);
-            return true;
-        }
-        if (path.startsWith("/v1/")) {
+        try {
+            guard.checkHostAndOrigin(request);
+            if (path.equals("/v1/models")) {
+                requireMethod(request, HttpMethod.GET);
+                listModels(RequestGuard.authenticate(request, access), response, callback);
+                return true;
+            }
+            Optional<Endpoint> endpoint = Endpoint.forPath(path);
+            if (endpoint.isEmpty()) {
+                throw new RejectedRequest(
+                        404,
+                        "invalid_request_error",
+                        "unknown_url",
+                        "Unknown endpoint "
+                                + path
+                                + "; Signalbox serves /v1/chat/completions, /v1/completions,"
+                                + " /v1/embeddings, /v1/responses and /v1/models");
+            }
+            requireMethod(request, HttpMethod.POST);
+            forward(request, response, callback, endpoint.get(), requestId, startedAt, startNanos);
+        } catch (RejectedRequest rejected) {
             OpenAiErrors.send(
                     response,
                     callback,
-                    404,
-                    "Unknown endpoint " + request.getMethod() + " " + path,
-                    "invalid_request_error",
-                    "unknown_url");
-            return true;
+                    rejected.status(),
+                    rejected.getMessage(),
+                    rejected.type(),
+                    rejected.code());
         }
-        OpenAiErrors.send(
-                response,
-                callback,
-                404,
-                "Signalbox serves the OpenAI API under /v1",
-                "invalid_request_error",
-                "unknown_url");
         return true;
     }
 
-    private void listModels(Response response, Callback callback) {
+    private static void requireMethod(Request request, HttpMethod method) throws RejectedRequest {
+        if (!method.is(request.getMethod())) {
+            throw new RejectedRequest(
+                    405,
+                    "invalid_request_error",
+                    "method_not_allowed",
+                    "Use " + method.asString() + " for " + Request.getPathInContext(request));
+        }
+    }
+
+    private void forward(
+            Request request,
+            Response response,
+            Callback callback,
+            Endpoint endpoint,
+            String requestId,
+            Instant startedAt,
+            long startNanos)
+            throws RejectedRequest, InterruptedException {
+        Caller caller = RequestGuard.authenticate(request, access);
+        ObjectNode body = ClientRequestReader.readJsonObject(request, options.maxBodyBytes());
+        String model = ClientRequestReader.model(body);
+        RoutingTable snapshot = table.get();
+        Route route =
+                RouteResolver.resolve(snapshot, model)
+                        .orElseThrow(() -> RejectedRequest.modelNotFound(model));
+        if (!caller.mayUse(route.name())) {
+            throw RejectedRequest.forbidden(
+                    "model_not_allowed",
+                    "This access key may not use the model '" + model + "'");
+        }
+        boolean stream = ClientRequestReader.wantsStream(body, endpoint);
+        boolean clientWantsUsage =
+                body.path("stream_options").path("include_usage").asBoolean(false);
+        Exchange exchange =
+                new Exchange(
+                        requestId,
+                        startedAt,
+                        startNanos,
+                        endpoint,
+                        body,
+                        model,
+                        route,
+                        caller,
+                        stream,
+                        clientWantsUsage,
+                        snapshot);
+        ForwardResult result = forwarder.forward(exchange, new ClientChannel(response, callback));
+        usage.record(usageEvent(exchange, result));
+    }
+
+    private UsageEvent usageEvent(Exchange exchange, ForwardResult result) {
+        UsageCounts counts = UsageCounts.ZERO;
+        boolean estimated = false;
+        if (result.tokensCount()) {
+            if (result.usage().isPresent()) {
+                counts = result.usage().get();
+            } else {
+                // No count from the upstream: an estimate, marked as such, never a silent zero.
+                long prompt = TokenEstimator.estimatePromptTokens(exchange.body());
+                long completion = TokenEstimator.estimateTokens(result.generatedText());
+                counts = new UsageCounts(prompt, completion, prompt + completion, 0, 0);
+                estimated = true;
+            }
+        }
+        return new UsageEvent(
+                exchange.requestId(),
+                exchange.startedAt(),
+                exchange.route().name(),
+                result.provider(),
+                result.model(),
+                exchange.caller().keyName(),
+                result.status(),
+                exchange.stream(),
+                exchange.elapsedMillis(),
+                result.attempts(),
+                counts,
+                estimated,
+                result.error());
+    }
+
+    private void listModels(Caller caller, Response response, Callback callback) {
         long created = clock.instant().getEpochSecond();
         ObjectNode root = JSON.createObjectNode();
         root.put("object", "list");
         ArrayNode data = root.putArray("data");
-        for (Route route : table.get().listedRoutes()) {
-            data.addObject()
-                    .put("id", route.name())
-                    .put("object", "model")
-                    .put("created", created)
-                    .put("owned_by", "signalbox");
+        List<Route> routes = table.get().listedRoutes();
+        for (Route route : routes) {
+            if (caller.mayUse(route.name())) {
+                data.addObject()
+                        .put("id", route.name())
+                        .put("object", "model")
+                        .put("created", created)
+                        .put("owned_by", "signalbox");
+            }
         }
         response.setStatus(200);
         response.getHeaders()
@@ -80,4 +211,5 @@ public final class ProxyHandler extends Handler.Abstract {
         response.write(
                 true, ByteBuffer.wrap(root.toString().getBytes(StandardCharsets.UTF_8)), callback);
     }
+
 }

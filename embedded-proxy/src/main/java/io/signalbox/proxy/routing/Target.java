@@ -9,4 +9,9 @@ package io.signalbox.proxy.routing;
 public record Target(String provider, String model, int weight, boolean enabled) {
 
     public static final String PASS_THROUGH = "*";
+
+    /** The identity the health book tracks this target under. */
+    public TargetKey key() {
+        return new TargetKey(provider, model);
+    }
 }

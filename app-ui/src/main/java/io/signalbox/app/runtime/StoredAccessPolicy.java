@@ -1,0 +1,57 @@
+package io.signalbox.app.runtime;
+
+import io.signalbox.persistence.AccessKeyRepository;
+import io.signalbox.persistence.AccessKeys;
+import io.signalbox.persistence.StoredAccessKey;
+import io.signalbox.proxy.access.AccessPolicy;
+import io.signalbox.proxy.access.Caller;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The proxy's access rules on top of the stored access keys (hashes only). Known keys are cached by
+ * hash so a request costs no database read; {@link #refresh()} after every configuration change
+ * makes a revocation take effect on the next request. Unknown keys are not cached, so random
+ * guesses cannot fill memory.
+ */
+public final class StoredAccessPolicy implements AccessPolicy {
+
+    private final AccessKeyRepository keys;
+    private final boolean loopbackBind;
+    private final Map<String, Caller> knownByHash = new ConcurrentHashMap<>();
+    private volatile long keyCount;
+
+    public StoredAccessPolicy(AccessKeyRepository keys, boolean loopbackBind) {
+        this.keys = keys;
+        this.loopbackBind = loopbackBind;
+        refresh();
+    }
+
+    /** Forgets cached keys and counts again; call after the stored keys changed. */
+    public void refresh() {
+        knownByHash.clear();
+        keyCount = keys.count();
+    }
+
+    @Override
+    public boolean keysRequired() {
+        return !loopbackBind || keyCount > 0;
+    }
+
+    @Override
+    public Optional<Caller> authenticate(String presentedKey) {
+        String hash = AccessKeys.hash(presentedKey);
+        Caller cached = knownByHash.get(hash);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Caller> caller = keys.findByKey(presentedKey).map(StoredAccessPolicy::caller);
+        caller.ifPresent(found -> knownByHash.put(hash, found));
+        return caller;
+    }
+
+    private static Caller caller(StoredAccessKey key) {
+        return new Caller(Optional.of(key.name()), key.allowsAllRoutes() ? java.util.Set.of() : java.util.Set.copyOf(key.routes()));
+    }
+}

@@ -1,0 +1,32 @@
+package io.signalbox.proxy.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.signalbox.proxy.access.Caller;
+import io.signalbox.proxy.routing.Route;
+import io.signalbox.proxy.routing.RoutingTable;
+import java.time.Instant;
+
+/**
+ * One client call being forwarded: what was asked, by whom, on which route, and the routing table
+ * it started with (a configuration change mid-call does not affect it).
+ *
+ * @param startNanos {@link System#nanoTime()} at arrival, for latencies and the total deadline
+ * @param clientWantsUsage the client itself asked for the streamed usage chunk
+ */
+record Exchange(
+        String requestId,
+        Instant startedAt,
+        long startNanos,
+        Endpoint endpoint,
+        ObjectNode body,
+        String requestedModel,
+        Route route,
+        Caller caller,
+        boolean stream,
+        boolean clientWantsUsage,
+        RoutingTable table) {
+
+    long elapsedMillis() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

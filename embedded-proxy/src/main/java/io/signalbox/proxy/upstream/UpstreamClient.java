@@ -1,0 +1,120 @@
+package io.signalbox.proxy.upstream;
+
+import io.signalbox.proxy.routing.FailureKind;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** Sends requests to providers with Jetty's HttpClient; one instance per proxy. */
+public final class UpstreamClient implements AutoCloseable {
+
+    private final HttpClient http;
+
+    public UpstreamClient(Duration connectTimeout, String userAgent) {
+        http = new HttpClient();
+        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+        threads.setName("upstream");
+        threads.setDaemon(true);
+        http.setExecutor(threads);
+        http.setConnectTimeout(connectTimeout.toMillis());
+        http.setFollowRedirects(false);
+        http.setMaxConnectionsPerDestination(512);
+        http.setMaxRequestsQueuedPerDestination(4096);
+        http.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, userAgent));
+        // No transparent gzip: events must pass as they arrive, and the bytes the client sees
+        // should be the ones the upstream sent.
+        http.getContentDecoderFactories().clear();
+        try {
+            http.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the upstream HTTP client", e);
+        }
+    }
+
+    /**
+     * Sends a POST and waits for the status line and headers.
+     *
+     * @param firstByteTimeout the longest wait for the answer to begin
+     * @param idleTimeout the longest gap between two reads of the body afterwards
+     * @throws UpstreamFailure when there was no HTTP answer (refused, reset, unknown host, timeout)
+     */
+    public UpstreamResponse post(
+            URI uri,
+            Map<String, String> headers,
+            byte[] body,
+            Duration firstByteTimeout,
+            Duration idleTimeout)
+            throws UpstreamFailure, InterruptedException {
+        Request request =
+                http.newRequest(uri)
+                        .method(HttpMethod.POST)
+                        .idleTimeout(
+                                Math.max(idleTimeout.toMillis(), firstByteTimeout.toMillis()),
+                                TimeUnit.MILLISECONDS)
+                        .headers(
+                                fields -> {
+                                    headers.forEach(fields::put);
+                                })
+                        .body(new BytesRequestContent("application/json", body));
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        request.send(listener);
+        try {
+            Response response = listener.get(firstByteTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new UpstreamResponse(request, response, listener);
+        } catch (TimeoutException e) {
+            request.abort(e);
+            throw new UpstreamFailure(
+                    FailureKind.TIMEOUT,
+                    "no answer within " + firstByteTimeout.toMillis() / 1000.0 + " s");
+        } catch (ExecutionException e) {
+            request.abort(e.getCause());
+            throw classify(e.getCause());
+        } catch (InterruptedException e) {
+            request.abort(e);
+            throw e;
+        }
+    }
+
+    private static UpstreamFailure classify(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException) {
+                return new UpstreamFailure(FailureKind.TIMEOUT, "timed out: " + t.getMessage());
+            }
+            if (t instanceof ConnectException) {
+                return new UpstreamFailure(FailureKind.CONNECT_FAILED, "connection refused");
+            }
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return new UpstreamFailure(FailureKind.CONNECT_FAILED, "unknown host");
+            }
+        }
+        String message = cause == null ? "no answer" : cause.getClass().getSimpleName();
+        if (cause != null && cause.getMessage() != null) {
+            message += ": " + cause.getMessage();
+        }
+        return new UpstreamFailure(FailureKind.CONNECT_FAILED, "connection failed (" + message + ")");
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.stop();
+        } catch (Exception e) {
+            // Stopping: nothing left to do with a client that will not stop cleanly.
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.signalbox.proxy.upstream;
+
+import io.signalbox.proxy.routing.FailureKind;
+
+/** An attempt got no HTTP answer: the connection failed or the first byte did not come in time. */
+public final class UpstreamFailure extends Exception {
+
+    private final FailureKind kind;
+
+    public UpstreamFailure(FailureKind kind, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+    }
+
+    public FailureKind kind() {
+        return kind;
+    }
+}

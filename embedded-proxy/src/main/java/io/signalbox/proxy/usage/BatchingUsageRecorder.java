@@ -1,0 +1,102 @@
+package io.signalbox.proxy.usage;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link UsageSink} that never blocks a request: events go into a bounded queue, and one thread
+ * ({@code usage-writer}) hands them to the store in batches, at most {@code batchSize} at a time
+ * and at least once per {@code flushInterval}. {@link #close()} drains the queue before returning,
+ * so nothing recorded before a graceful stop is lost.
+ */
+public final class BatchingUsageRecorder implements UsageSink, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchingUsageRecorder.class);
+
+    private final BlockingQueue<UsageEvent> queue;
+    private final Consumer<List<UsageEvent>> writer;
+    private final int batchSize;
+    private final Duration flushInterval;
+    private final Thread thread;
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile boolean closing;
+
+    public BatchingUsageRecorder(
+            Consumer<List<UsageEvent>> writer, int capacity, int batchSize, Duration flushInterval) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.writer = writer;
+        this.batchSize = batchSize;
+        this.flushInterval = flushInterval;
+        this.thread = new Thread(this::run, "usage-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** 10,000 queued events, batches of 100, flushed at least every second. */
+    public static BatchingUsageRecorder startDefault(Consumer<List<UsageEvent>> writer) {
+        return new BatchingUsageRecorder(writer, 10_000, 100, Duration.ofSeconds(1));
+    }
+
+    @Override
+    public void record(UsageEvent event) {
+        if (closing || !queue.offer(event)) {
+            // A full queue means the store is far behind; dropping is better than stalling clients.
+            long total = dropped.incrementAndGet();
+            LOG.warn("Usage record dropped ({} so far): the writer is behind or stopped", total);
+        }
+    }
+
+    /** How many events were refused because the queue was full or closed. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    private void run() {
+        List<UsageEvent> batch = new ArrayList<>(batchSize);
+        while (!closing || !queue.isEmpty()) {
+            try {
+                UsageEvent first = queue.poll(flushInterval.toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                write(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                // Nobody interrupts this thread on purpose: close() must not, because an interrupt
+                // during a write makes H2 close its file. Keep draining.
+            }
+        }
+    }
+
+    private void write(List<UsageEvent> batch) {
+        try {
+            writer.accept(List.copyOf(batch));
+        } catch (RuntimeException e) {
+            LOG.error("Could not store {} usage records: {}", batch.size(), e.toString());
+        }
+    }
+
+    /**
+     * Stops taking events and returns once everything queued has been written (at most one flush
+     * interval later than the last write).
+     */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            thread.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
