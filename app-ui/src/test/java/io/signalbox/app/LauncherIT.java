@@ -104,7 +104,8 @@ class LauncherIT {
             assertThat(body).contains("\"id\":\"chat\"").doesNotContain("code-*");
             HttpResponse<String> keyless =
                     HTTP.send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/models"))
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + port + "/v1/models"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(keyless.statusCode())

@@ -33,7 +33,13 @@ public final class RequestLogWriter implements Consumer<List<UsageEvent>> {
         requests.insertBatch(events.stream().map(RequestLogWriter::record).toList());
         Map<String, Instant> lastUse = new HashMap<>();
         for (UsageEvent event : events) {
-            event.accessKeyName().ifPresent(name -> lastUse.merge(name, event.startedAt(), (a, b) -> a.isAfter(b) ? a : b));
+            event.accessKeyName()
+                    .ifPresent(
+                            name ->
+                                    lastUse.merge(
+                                            name,
+                                            event.startedAt(),
+                                            (a, b) -> a.isAfter(b) ? a : b));
         }
         lastUse.forEach(accessKeys::markUsed);
     }

@@ -40,7 +40,6 @@ public final class SignalboxRuntime implements AutoCloseable {
     public static final String PORT_SETTING = "proxy.port";
     public static final String BIND_SETTING = "proxy.bind";
 
-
     private final DataDirectory dataDir;
     private final InstanceLock lock;
     private final Database database;

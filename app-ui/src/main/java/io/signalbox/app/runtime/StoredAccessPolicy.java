@@ -52,6 +52,8 @@ public final class StoredAccessPolicy implements AccessPolicy {
     }
 
     private static Caller caller(StoredAccessKey key) {
-        return new Caller(Optional.of(key.name()), key.allowsAllRoutes() ? java.util.Set.of() : java.util.Set.copyOf(key.routes()));
+        return new Caller(
+                Optional.of(key.name()),
+                key.allowsAllRoutes() ? java.util.Set.of() : java.util.Set.copyOf(key.routes()));
     }
 }

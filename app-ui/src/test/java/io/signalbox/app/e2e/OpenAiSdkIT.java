@@ -117,7 +117,8 @@ class OpenAiSdkIT {
     }
 
     @Test
-    void streamedChatArrivesWholeWithoutTheInjectedUsageChunkAndIsRecordedExactly() throws Exception {
+    void streamedChatArrivesWholeWithoutTheInjectedUsageChunkAndIsRecordedExactly()
+            throws Exception {
         List<ChatCompletionChunk> chunks = new ArrayList<>();
         try (StreamResponse<ChatCompletionChunk> stream =
                 client.chat()
@@ -137,7 +138,12 @@ class OpenAiSdkIT {
                         .reduce("", String::concat);
         assertThat(text).isEqualTo(String.join("", TinyUpstream.STREAM_WORDS));
         assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.usage()).isEmpty());
-        assertThat(upstream.received.get(0).path("stream_options").path("include_usage").asBoolean())
+        assertThat(
+                        upstream.received
+                                .get(0)
+                                .path("stream_options")
+                                .path("include_usage")
+                                .asBoolean())
                 .as("the proxy asked the upstream for usage")
                 .isTrue();
 
@@ -152,7 +158,11 @@ class OpenAiSdkIT {
     void embeddingsAndModelListing() throws Exception {
         CreateEmbeddingResponse embedding =
                 client.embeddings()
-                        .create(EmbeddingCreateParams.builder().model("embed").input("hello").build());
+                        .create(
+                                EmbeddingCreateParams.builder()
+                                        .model("embed")
+                                        .input("hello")
+                                        .build());
 
         assertThat(embedding.data().get(0).embedding()).containsExactly(0.25f, -0.5f);
         List<String> models = new ArrayList<>();
@@ -180,7 +190,11 @@ class OpenAiSdkIT {
     void usageSurvivesARestart() throws Exception {
         client.chat()
                 .completions()
-                .create(ChatCompletionCreateParams.builder().model("chat").addUserMessage("a").build());
+                .create(
+                        ChatCompletionCreateParams.builder()
+                                .model("chat")
+                                .addUserMessage("a")
+                                .build());
         awaitRecords(1);
         runtime.close();
         runtime = null;

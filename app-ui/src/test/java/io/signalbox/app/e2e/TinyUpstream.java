@@ -34,11 +34,13 @@ final class TinyUpstream implements AutoCloseable {
     private TinyUpstream(boolean alwaysRateLimited) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/v1", exchange -> {
-            try (exchange) {
-                handle(exchange, alwaysRateLimited);
-            }
-        });
+        server.createContext(
+                "/v1",
+                exchange -> {
+                    try (exchange) {
+                        handle(exchange, alwaysRateLimited);
+                    }
+                });
         server.start();
     }
 
@@ -60,43 +62,80 @@ final class TinyUpstream implements AutoCloseable {
         authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         if (alwaysRateLimited) {
             exchange.getResponseHeaders().add("Retry-After", "30");
-            send(exchange, 429, "application/json",
+            send(
+                    exchange,
+                    429,
+                    "application/json",
                     "{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit_error\",\"code\":\"rate_limited\"}}");
             return;
         }
         String model = body.path("model").asText();
         String path = exchange.getRequestURI().getPath();
         if (path.endsWith("/embeddings")) {
-            send(exchange, 200, "application/json", """
+            send(
+                    exchange,
+                    200,
+                    "application/json",
+                    """
                     {"object":"list","model":"%s","data":[{"object":"embedding","index":0,"embedding":[0.25,-0.5]}],
-                     "usage":{"prompt_tokens":%d,"total_tokens":%d}}""".formatted(model, EMBEDDING_TOKENS, EMBEDDING_TOKENS));
+                     "usage":{"prompt_tokens":%d,"total_tokens":%d}}"""
+                            .formatted(model, EMBEDDING_TOKENS, EMBEDDING_TOKENS));
             return;
         }
         if (body.path("stream").asBoolean(false)) {
-            stream(exchange, model, body.path("stream_options").path("include_usage").asBoolean(false));
+            stream(
+                    exchange,
+                    model,
+                    body.path("stream_options").path("include_usage").asBoolean(false));
             return;
         }
-        send(exchange, 200, "application/json", """
+        send(
+                exchange,
+                200,
+                "application/json",
+                """
                 {"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"%s",
                  "choices":[{"index":0,"message":{"role":"assistant","content":"Hi there"},"finish_reason":"stop"}],
                  "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d}}"""
-                .formatted(model, PROMPT_TOKENS, COMPLETION_TOKENS, PROMPT_TOKENS + COMPLETION_TOKENS));
+                        .formatted(
+                                model,
+                                PROMPT_TOKENS,
+                                COMPLETION_TOKENS,
+                                PROMPT_TOKENS + COMPLETION_TOKENS));
     }
 
-    private static void stream(HttpExchange exchange, String model, boolean includeUsage) throws IOException {
+    private static void stream(HttpExchange exchange, String model, boolean includeUsage)
+            throws IOException {
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        String chunk = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"" + model + "\",\"choices\":[%s]}";
-        write(out, chunk.formatted("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}"));
+        String chunk =
+                "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\""
+                        + model
+                        + "\",\"choices\":[%s]}";
+        write(
+                out,
+                chunk.formatted(
+                        "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}"));
         for (String word : STREAM_WORDS) {
-            write(out, chunk.formatted("{\"index\":0,\"delta\":{\"content\":\"" + word + "\"},\"finish_reason\":null}"));
+            write(
+                    out,
+                    chunk.formatted(
+                            "{\"index\":0,\"delta\":{\"content\":\""
+                                    + word
+                                    + "\"},\"finish_reason\":null}"));
         }
         write(out, chunk.formatted("{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}"));
         if (includeUsage) {
-            write(out, ("{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"" + model
-                    + "\",\"choices\":[],\"usage\":{\"prompt_tokens\":%d,\"completion_tokens\":%d,\"total_tokens\":%d}}")
-                    .formatted(PROMPT_TOKENS, STREAM_WORDS.size(), PROMPT_TOKENS + STREAM_WORDS.size()));
+            write(
+                    out,
+                    ("{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\""
+                                    + model
+                                    + "\",\"choices\":[],\"usage\":{\"prompt_tokens\":%d,\"completion_tokens\":%d,\"total_tokens\":%d}}")
+                            .formatted(
+                                    PROMPT_TOKENS,
+                                    STREAM_WORDS.size(),
+                                    PROMPT_TOKENS + STREAM_WORDS.size()));
         }
         write(out, "[DONE]");
     }
@@ -106,7 +145,8 @@ final class TinyUpstream implements AutoCloseable {
         out.flush();
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+    private static void send(HttpExchange exchange, int status, String type, String body)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);

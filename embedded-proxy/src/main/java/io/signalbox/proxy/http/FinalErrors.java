@@ -67,7 +67,10 @@ final class FinalErrors {
 
     /** Every attempt failed: the last failure's status, with what each attempt met. */
     static ForwardResult everyAttemptFailed(
-            Exchange exchange, List<AttemptOutcome> attempts, LastFailure last, ClientChannel client) {
+            Exchange exchange,
+            List<AttemptOutcome> attempts,
+            LastFailure last,
+            ClientChannel client) {
         if (last == null) {
             last = LastFailure.noAnswer("no enabled provider for any target of the route");
         }
@@ -109,7 +112,8 @@ final class FinalErrors {
         client.status(response.status());
         String type = response.contentType();
         client.headers().put(HttpHeader.CONTENT_TYPE, type.isEmpty() ? "application/json" : type);
-        ResponseHeaders.served(client.headers(), exchange, attempt.target(), attempt.model(), attempts);
+        ResponseHeaders.served(
+                client.headers(), exchange, attempt.target(), attempt.model(), attempts);
         client.finish(body);
     }
 }

@@ -26,7 +26,10 @@ record ForwardResult(
         Optional<String> error) {
 
     static ForwardResult served(
-            Forwarder.Attempt attempt, int status, List<AttemptOutcome> attempts, RelayOutcome relayed) {
+            Forwarder.Attempt attempt,
+            int status,
+            List<AttemptOutcome> attempts,
+            RelayOutcome relayed) {
         return new ForwardResult(
                 status,
                 Optional.of(attempt.target().provider()),

@@ -84,24 +84,32 @@ final class Forwarder {
             if (provider == null || !provider.enabled()) {
                 continue;
             }
-            Attempt attempt = new Attempt(attempts.size() + 1, target, upstreamModel(exchange, target));
+            Attempt attempt =
+                    new Attempt(attempts.size() + 1, target, upstreamModel(exchange, target));
             Duration firstByte =
                     min(exchange.route().firstByteTimeout(), Duration.ofNanos(remainingNanos));
             UpstreamResponse response;
             try {
                 response =
                         upstreams.post(
-                                URI.create(provider.baseUrl() + exchange.endpoint().upstreamSuffix()),
+                                URI.create(
+                                        provider.baseUrl() + exchange.endpoint().upstreamSuffix()),
                                 upstreamHeaders(provider),
                                 upstreamBody(exchange, attempt.model()),
                                 firstByte,
                                 options.streamIdleTimeout());
             } catch (UpstreamFailure failure) {
-                health.recordFailure(target.key(), failure.kind(), Optional.empty(), clock.instant());
-                attempts.add(attempt.outcome(failure.kind(), OptionalInt.empty(), false, failure.getMessage()));
-                last = failure.kind() == FailureKind.TIMEOUT
-                        ? FinalErrors.LastFailure.timeout(describe(target, failure.getMessage()))
-                        : FinalErrors.LastFailure.noAnswer(describe(target, failure.getMessage()));
+                health.recordFailure(
+                        target.key(), failure.kind(), Optional.empty(), clock.instant());
+                attempts.add(
+                        attempt.outcome(
+                                failure.kind(), OptionalInt.empty(), false, failure.getMessage()));
+                last =
+                        failure.kind() == FailureKind.TIMEOUT
+                                ? FinalErrors.LastFailure.timeout(
+                                        describe(target, failure.getMessage()))
+                                : FinalErrors.LastFailure.noAnswer(
+                                        describe(target, failure.getMessage()));
                 continue;
             }
             try (response) {
@@ -109,11 +117,17 @@ final class Forwarder {
                     byte[] errorBody = readQuietly(response, MAX_ERROR_BODY);
                     FailureKind kind =
                             FailureClassifier.classifyStatus(
-                                    response.status(), new String(errorBody, StandardCharsets.UTF_8));
+                                    response.status(),
+                                    new String(errorBody, StandardCharsets.UTF_8));
+                    // A passed-through caller error is what the client gets: committed.
                     attempts.add(
-                            attempt.outcome(kind, OptionalInt.of(response.status()), false, "HTTP " + response.status()));
+                            attempt.outcome(
+                                    kind,
+                                    OptionalInt.of(response.status()),
+                                    !kind.triesAnotherTarget(),
+                                    "HTTP " + response.status()));
                     if (!kind.triesAnotherTarget()) {
-                        // A caller mistake: the next target would say the same. Pass it through as is.
+                        // A caller mistake: the next target would say the same; pass it on as is.
                         FinalErrors.passThrough(
                                 exchange, attempt, response, errorBody, attempts.size(), client);
                         return ForwardResult.passedThrough(attempt, response.status(), attempts);
@@ -126,61 +140,122 @@ final class Forwarder {
                                     response.header(HttpHeader.RETRY_AFTER.asString()),
                                     clock.instant()),
                             clock.instant());
-                    last = FinalErrors.LastFailure.http(response, errorBody, describe(target, "HTTP " + response.status()));
+                    last =
+                            FinalErrors.LastFailure.http(
+                                    response,
+                                    errorBody,
+                                    describe(target, "HTTP " + response.status()));
                     continue;
                 }
-                RelayOutcome relayed = relay(exchange, attempt, response, client, attempts.size() + 1);
+                RelayOutcome relayed =
+                        relay(exchange, attempt, response, client, attempts.size() + 1);
                 if (relayed.served()) {
-                    health.recordSuccess(target.key());
+                    recordServedHealth(target, relayed);
                     attempts.add(attempt.outcome(relayed, OptionalInt.of(response.status()), true));
                     return ForwardResult.served(attempt, response.status(), attempts, relayed);
                 }
                 FailureKind kind = relayed.failureBeforeCommit().get();
                 health.recordFailure(target.key(), kind, Optional.empty(), clock.instant());
-                attempts.add(attempt.outcome(kind, OptionalInt.of(response.status()), false, relayed.error().orElse("")));
-                last = FinalErrors.LastFailure.noAnswer(describe(target, relayed.error().orElse("failed")));
+                // The relay's own outcome name: "error_event" says more than the kind it maps to.
+                attempts.add(attempt.outcome(relayed, OptionalInt.of(response.status()), false));
+                String why = describe(target, relayed.error().orElse("failed"));
+                // Silence before the first event is a timeout like any other: 504, not 502.
+                last =
+                        kind == FailureKind.TIMEOUT
+                                ? FinalErrors.LastFailure.timeout(why)
+                                : FinalErrors.LastFailure.noAnswer(why);
             }
         }
         return FinalErrors.everyAttemptFailed(exchange, attempts, last, client);
     }
 
+    /**
+     * A stream the upstream broke after it began counts against the target like any server error,
+     * so a target that keeps cutting answers is ejected; a client that left says nothing about the
+     * target.
+     */
+    private void recordServedHealth(Target target, RelayOutcome relayed) {
+        switch (relayed.outcome()) {
+            case "ok" -> health.recordSuccess(target.key());
+            case "failed_after_commit" ->
+                    health.recordFailure(
+                            target.key(),
+                            FailureKind.SERVER_ERROR,
+                            Optional.empty(),
+                            clock.instant());
+            default -> {
+                // client_cancelled: no verdict on the target.
+            }
+        }
+    }
+
     private RelayOutcome relay(
-            Exchange exchange, Attempt attempt, UpstreamResponse response, ClientChannel client, int attemptCount) {
+            Exchange exchange,
+            Attempt attempt,
+            UpstreamResponse response,
+            ClientChannel client,
+            int attemptCount) {
         boolean streamed = exchange.stream() && response.isEventStream();
         Runnable commit =
                 () -> {
                     client.status(response.status());
                     String type = response.contentType();
-                    client.headers().put(HttpHeader.CONTENT_TYPE, type.isEmpty() ? "application/json" : type);
+                    client.headers()
+                            .put(
+                                    HttpHeader.CONTENT_TYPE,
+                                    type.isEmpty() ? "application/json" : type);
                     if (streamed) {
                         // Tell any proxy in between not to hold events back.
                         client.headers().put(HttpHeader.CACHE_CONTROL, "no-cache");
                         client.headers().put("X-Accel-Buffering", "no");
                     }
-                    ResponseHeaders.served(client.headers(), exchange, attempt.target(), attempt.model(), attemptCount);
+                    ResponseHeaders.served(
+                            client.headers(),
+                            exchange,
+                            attempt.target(),
+                            attempt.model(),
+                            attemptCount);
                 };
         if (streamed) {
-            return new StreamRelay(response, client, exchange.endpoint(), exchange.clientWantsUsage(), commit).relay();
+            return new StreamRelay(
+                            response,
+                            client,
+                            exchange.endpoint(),
+                            exchange.clientWantsUsage(),
+                            commit)
+                    .relay();
         }
         byte[] body;
         try {
             body = response.readBody(MAX_PLAIN_BODY);
         } catch (IOException e) {
+            if (StreamRelay.isTimeout(e)) {
+                // The body stalled past the idle timeout: a timeout (504 if it is the last), not a
+                // broken connection.
+                return RelayOutcome.failedBeforeCommit(
+                        FailureKind.TIMEOUT, "timeout", "the answer stalled (idle timeout)");
+            }
             return RelayOutcome.failedBeforeCommit(
-                    FailureKind.CONNECT_FAILED, "connect_failed", "the answer broke off: " + e.getMessage());
+                    FailureKind.CONNECT_FAILED,
+                    "connect_failed",
+                    "the answer broke off: " + e.getMessage());
         }
         JsonNode json = parseQuietly(body);
         if (json != null) {
             Optional<String> error = UsageExtractor.errorMessage(json);
             if (error.isPresent()) {
                 return RelayOutcome.failedBeforeCommit(
-                        FailureKind.SERVER_ERROR, "error_event", "HTTP 200 with an error: " + error.get());
+                        FailureKind.SERVER_ERROR,
+                        "error_event",
+                        "HTTP 200 with an error: " + error.get());
             }
         }
         commit.run();
         client.finish(body);
-        Optional<UsageCounts> usage = json == null ? Optional.empty() : UsageExtractor.fromResponse(json);
-        return new RelayOutcome(Optional.empty(), "ok", Optional.empty(), usage, generatedText(json));
+        Optional<UsageCounts> usage =
+                json == null ? Optional.empty() : UsageExtractor.fromResponse(json);
+        return new RelayOutcome(
+                Optional.empty(), "ok", Optional.empty(), usage, generatedText(json));
     }
 
     private static String generatedText(JsonNode json) {
@@ -201,7 +276,9 @@ final class Forwarder {
     }
 
     private static String upstreamModel(Exchange exchange, Target target) {
-        return Target.PASS_THROUGH.equals(target.model()) ? exchange.requestedModel() : target.model();
+        return Target.PASS_THROUGH.equals(target.model())
+                ? exchange.requestedModel()
+                : target.model();
     }
 
     /**
@@ -211,9 +288,14 @@ final class Forwarder {
     private static byte[] upstreamBody(Exchange exchange, String model) {
         ObjectNode body = exchange.body().deepCopy();
         body.put("model", model);
-        if (exchange.stream() && exchange.endpoint().takesStreamOptions() && !exchange.clientWantsUsage()) {
+        if (exchange.stream()
+                && exchange.endpoint().takesStreamOptions()
+                && !exchange.clientWantsUsage()) {
             JsonNode options = body.get("stream_options");
-            ObjectNode streamOptions = options instanceof ObjectNode existing ? existing : body.putObject("stream_options");
+            ObjectNode streamOptions =
+                    options instanceof ObjectNode existing
+                            ? existing
+                            : body.putObject("stream_options");
             streamOptions.put("include_usage", true);
         }
         try {
@@ -267,17 +349,29 @@ final class Forwarder {
             return (System.nanoTime() - startNanos) / 1_000_000;
         }
 
-        AttemptOutcome outcome(FailureKind kind, OptionalInt status, boolean committed, String error) {
+        AttemptOutcome outcome(
+                FailureKind kind, OptionalInt status, boolean committed, String error) {
             return new AttemptOutcome(
-                    number, target.provider(), model, kind.name().toLowerCase(Locale.ROOT), status,
-                    elapsedMillis(), committed, Optional.ofNullable(error));
+                    number,
+                    target.provider(),
+                    model,
+                    kind.name().toLowerCase(Locale.ROOT),
+                    status,
+                    elapsedMillis(),
+                    committed,
+                    Optional.ofNullable(error));
         }
 
         AttemptOutcome outcome(RelayOutcome relayed, OptionalInt status, boolean committed) {
             return new AttemptOutcome(
-                    number, target.provider(), model, relayed.outcome(), status, elapsedMillis(),
-                    committed, relayed.error());
+                    number,
+                    target.provider(),
+                    model,
+                    relayed.outcome(),
+                    status,
+                    elapsedMillis(),
+                    committed,
+                    relayed.error());
         }
     }
-
 }

@@ -137,8 +137,7 @@ public final class ProxyHandler extends Handler.Abstract {
                         .orElseThrow(() -> RejectedRequest.modelNotFound(model));
         if (!caller.mayUse(route.name())) {
             throw RejectedRequest.forbidden(
-                    "model_not_allowed",
-                    "This access key may not use the model '" + model + "'");
+                    "model_not_allowed", "This access key may not use the model '" + model + "'");
         }
         boolean stream = ClientRequestReader.wantsStream(body, endpoint);
         boolean clientWantsUsage =
@@ -211,5 +210,4 @@ public final class ProxyHandler extends Handler.Abstract {
         response.write(
                 true, ByteBuffer.wrap(root.toString().getBytes(StandardCharsets.UTF_8)), callback);
     }
-
 }

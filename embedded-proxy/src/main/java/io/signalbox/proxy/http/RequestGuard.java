@@ -84,7 +84,7 @@ final class RequestGuard {
             return caller.get();
         }
         if (!access.keysRequired()) {
-            // Clients often send a placeholder key ("sk-no-key"); with no keys needed, that is fine.
+            // Clients often send a placeholder key ("sk-no-key"); no key is needed, so fine.
             return Caller.ANONYMOUS;
         }
         throw RejectedRequest.invalidKey(

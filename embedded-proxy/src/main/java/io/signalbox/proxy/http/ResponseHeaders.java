@@ -17,7 +17,11 @@ final class ResponseHeaders {
 
     /** A target answered: name it and count the attempts it took. */
     static void served(
-            HttpFields.Mutable headers, Exchange exchange, Target target, String model, int attempts) {
+            HttpFields.Mutable headers,
+            Exchange exchange,
+            Target target,
+            String model,
+            int attempts) {
         headers.put(ROUTE, exchange.route().name());
         headers.put(PROVIDER, target.provider());
         headers.put(MODEL, model);

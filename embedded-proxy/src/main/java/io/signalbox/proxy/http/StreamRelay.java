@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.signalbox.proxy.routing.FailureKind;
 import io.signalbox.proxy.upstream.UpstreamResponse;
 import io.signalbox.proxy.upstream.sse.SseEvent;
-import io.signalbox.proxy.upstream.sse.SseException;
 import io.signalbox.proxy.upstream.sse.SseParser;
 import io.signalbox.proxy.upstream.usage.UsageCounts;
 import io.signalbox.proxy.upstream.usage.UsageExtractor;
@@ -64,16 +63,25 @@ final class StreamRelay {
         byte[] buffer = new byte[8192];
         InputStream in = upstream.body();
         try {
-            for (int n; failureBeforeCommit == null && (n = in.read(buffer)) >= 0; ) {
+            // Stop at the end of the answer ([DONE], a terminal Responses event, an in-band error)
+            // rather than at the end of the body: an upstream that keeps the response open after
+            // [DONE] would otherwise hold the client until the idle timeout and then get an error
+            // event appended to a complete answer.
+            for (int n; failureBeforeCommit == null && !finished && (n = in.read(buffer)) >= 0; ) {
                 parser.feed(buffer, 0, n);
             }
         } catch (ClientGone gone) {
             upstream.abort();
             client.abort(gone.getCause());
             return outcome("client_cancelled", "the client closed the connection");
-        } catch (IOException | SseException e) {
+        } catch (IOException | RuntimeException e) {
+            // RuntimeException too: Jetty's response stream rethrows the exchange's failure as
+            // it is, and SseException (an oversized event) is one.
             upstream.abort();
-            String why = isTimeout(e) ? "the upstream went quiet (idle timeout)" : "the upstream stream broke";
+            String why =
+                    isTimeout(e)
+                            ? "the upstream went quiet (idle timeout)"
+                            : "the upstream stream broke";
             if (!committed) {
                 return RelayOutcome.failedBeforeCommit(
                         isTimeout(e) ? FailureKind.TIMEOUT : FailureKind.CONNECT_FAILED,
@@ -91,7 +99,8 @@ final class StreamRelay {
         if (!finished) {
             String why = "the upstream stream ended before it was complete";
             if (!committed) {
-                return RelayOutcome.failedBeforeCommit(FailureKind.SERVER_ERROR, "server_error", why);
+                return RelayOutcome.failedBeforeCommit(
+                        FailureKind.SERVER_ERROR, "server_error", why);
             }
             return endWithError(why);
         }
@@ -102,7 +111,7 @@ final class StreamRelay {
                 : outcome("failed_after_commit", "the upstream sent an error: " + inBandError);
     }
 
-    private static boolean isTimeout(Throwable e) {
+    static boolean isTimeout(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException || t instanceof SocketTimeoutException) {
                 return true;
@@ -112,8 +121,8 @@ final class StreamRelay {
     }
 
     private void onEvent(SseEvent event) {
-        if (failureBeforeCommit != null) {
-            return;
+        if (failureBeforeCommit != null || finished) {
+            return; // nothing after the end of the answer reaches the client
         }
         if (event.commentOnly() || event.data() == null) {
             forwardOrHold(event.raw());

@@ -13,8 +13,10 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -44,6 +46,12 @@ public final class UpstreamClient implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the upstream HTTP client", e);
         }
+        // start() installs handlers that answer 401 and 407 themselves: without a
+        // WWW-Authenticate header (OpenAI and most providers send none) they fail the exchange as
+        // a "protocol violation" and the proxy never sees the provider's answer. A rejected key
+        // must reach the attempt loop as a plain 401, which it knows how to handle.
+        http.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+        http.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
     }
 
     /**
@@ -106,7 +114,8 @@ public final class UpstreamClient implements AutoCloseable {
         if (cause != null && cause.getMessage() != null) {
             message += ": " + cause.getMessage();
         }
-        return new UpstreamFailure(FailureKind.CONNECT_FAILED, "connection failed (" + message + ")");
+        return new UpstreamFailure(
+                FailureKind.CONNECT_FAILED, "connection failed (" + message + ")");
     }
 
     @Override

@@ -30,7 +30,10 @@ public final class BatchingUsageRecorder implements UsageSink, AutoCloseable {
     private volatile boolean closing;
 
     public BatchingUsageRecorder(
-            Consumer<List<UsageEvent>> writer, int capacity, int batchSize, Duration flushInterval) {
+            Consumer<List<UsageEvent>> writer,
+            int capacity,
+            int batchSize,
+            Duration flushInterval) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.writer = writer;
         this.batchSize = batchSize;

@@ -108,11 +108,7 @@ public record SseEvent(String event, String data, String id, boolean commentOnly
             if (Character.isHighSurrogate(data.charAt(cut - 1))) {
                 cut--; // never show half an emoji
             }
-            shownData =
-                    data.substring(0, cut)
-                            + "…("
-                            + data.length()
-                            + " chars)";
+            shownData = data.substring(0, cut) + "…(" + data.length() + " chars)";
         }
         return "SseEvent[event="
                 + event

@@ -8,15 +8,15 @@ import java.util.function.Consumer;
 
 /**
  * Splits an upstream {@code text/event-stream} body into {@link SseEvent}s, following the WHATWG
- * HTML spec, section 9.2.6 "Interpreting an event stream" (html.spec.whatwg.org/#event-stream-
- * interpretation).
+ * HTML spec, section 9.2.6 "Interpreting an event stream":
+ * https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
  *
  * <p>Feed it the chunks in the order the HTTP client delivers them, split anywhere; each event is
  * handed to the consumer, on the feeding thread, as soon as its terminating blank line arrives.
  * Lines are decoded as UTF-8 only once they are complete, so a character split across chunks is
  * never damaged. Unlike an {@code EventSource}, every block is delivered, keep-alive comments and
- * blocks without data included, each with its exact bytes, so that concatenating the {@code raw}
- * of all events reproduces the input.
+ * blocks without data included, each with its exact bytes, so that concatenating the {@code raw} of
+ * all events reproduces the input.
  *
  * <p>Line endings are CRLF, LF or a lone CR, and the spec requires acting on a CR before knowing
  * whether an LF follows. The parser therefore ends the line at the CR; an LF that then arrives
@@ -136,8 +136,8 @@ public final class SseParser {
 
     /**
      * Ends the stream. As the spec says, an event not yet terminated by a blank line is discarded,
-     * not dispatched; {@link #hasPartialEvent()} then tells the caller the stream was cut.
-     * Calling it again does nothing; after a failure it only marks the stream as cut.
+     * not dispatched; {@link #hasPartialEvent()} then tells the caller the stream was cut. Calling
+     * it again does nothing; after a failure it only marks the stream as cut.
      */
     public void finish() {
         if (finished) {

@@ -30,8 +30,7 @@ public final class TokenEstimator {
      * an array of text parts) for chat, else {@code prompt} (a string, strings, or token ids) for
      * completions, else {@code input} (a string, strings, token ids, or message-like items) for
      * embeddings and the Responses API, plus Responses {@code instructions}. Each message or item
-     * adds 4 tokens. Images, audio and unknown shapes count as
-     * nothing.
+     * adds 4 tokens. Images, audio and unknown shapes count as nothing.
      */
     public static long estimatePromptTokens(JsonNode requestBody) {
         if (requestBody == null || !requestBody.isObject()) {

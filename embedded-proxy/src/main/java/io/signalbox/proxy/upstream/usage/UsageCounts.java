@@ -1,13 +1,13 @@
 package io.signalbox.proxy.upstream.usage;
 
 /**
- * Token counts of one upstream response, normalised to the OpenAI chat/completions meaning
- * whatever surface reported them.
+ * Token counts of one upstream response, normalised to the OpenAI chat/completions meaning whatever
+ * surface reported them.
  *
  * @param promptTokens input tokens, cached ones included (OpenAI {@code prompt_tokens}, Responses
  *     {@code input_tokens})
- * @param completionTokens output tokens, reasoning ones included (OpenAI {@code
- *     completion_tokens}, Responses {@code output_tokens}); 0 for embeddings
+ * @param completionTokens output tokens, reasoning ones included (OpenAI {@code completion_tokens},
+ *     Responses {@code output_tokens}); 0 for embeddings
  * @param totalTokens the upstream's {@code total_tokens} when it reported one, else prompt +
  *     completion
  * @param cachedTokens the part of {@code promptTokens} read from the provider's prompt cache

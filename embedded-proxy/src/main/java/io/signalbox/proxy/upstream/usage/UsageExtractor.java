@@ -69,11 +69,11 @@ public final class UsageExtractor {
     }
 
     /**
-     * The message of an in-band error: a data object with an {@code error} object or string (OpenAI,
-     * OpenRouter mid-stream, Anthropic {@code event: error}), a Responses API {@code type:"error"}
-     * event, a vLLM {@code object:"error"} body, or a {@code response.failed} event's {@code
-     * response.error}. Empty for anything else,
-     * including {@code "error": null}. When the error has no message text, its JSON is returned.
+     * The message of an in-band error: a data object with an {@code error} object or string
+     * (OpenAI, OpenRouter mid-stream, Anthropic {@code event: error}), a Responses API {@code
+     * type:"error"} event, a vLLM {@code object:"error"} body, or a {@code response.failed} event's
+     * {@code response.error}. Empty for anything else, including {@code "error": null}. When the
+     * error has no message text, its JSON is returned.
      */
     public static Optional<String> errorMessage(JsonNode data) {
         if (data == null || !data.isObject()) {
@@ -137,8 +137,7 @@ public final class UsageExtractor {
             completionTokens += reasoning;
         }
         return Optional.of(
-                new UsageCounts(
-                        promptTokens, completionTokens, totalTokens, cached, reasoning));
+                new UsageCounts(promptTokens, completionTokens, totalTokens, cached, reasoning));
     }
 
     private static OptionalLong count(JsonNode parent, String field) {

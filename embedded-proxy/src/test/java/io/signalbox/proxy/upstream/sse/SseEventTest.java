@@ -57,8 +57,7 @@ class SseEventTest {
         SseEvent written = SseEvent.of("error", "line one\r\nline two\nline three");
 
         assertThat(new String(written.raw(), UTF_8))
-                .isEqualTo(
-                        "event: error\ndata: line one\ndata: line two\ndata: line three\n\n");
+                .isEqualTo("event: error\ndata: line one\ndata: line two\ndata: line three\n\n");
         assertThat(written.data()).isEqualTo("line one\nline two\nline three");
         assertThat(parse(written.raw())).containsExactly(written);
     }

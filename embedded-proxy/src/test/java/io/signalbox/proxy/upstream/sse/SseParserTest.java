@@ -33,15 +33,24 @@ class SseParserTest {
                 arguments("LF", "data: a\n\n", List.of(data("a"))),
                 arguments("CRLF", "data: a\r\n\r\n", List.of(data("a"), keepAlive())),
                 arguments("lone CR", "data: a\r\r", List.of(data("a"))),
-                arguments("mixed endings", "data: a\r\ndata: b\rdata: c\n\n", List.of(data("a\nb\nc"))),
+                arguments(
+                        "mixed endings",
+                        "data: a\r\ndata: b\rdata: c\n\n",
+                        List.of(data("a\nb\nc"))),
                 arguments("LF then CR as blank line", "data: a\n\r", List.of(data("a"))),
-                arguments("two events in one chunk", "data: 1\n\ndata: 2\n\n", List.of(data("1"), data("2"))),
+                arguments(
+                        "two events in one chunk",
+                        "data: 1\n\ndata: 2\n\n",
+                        List.of(data("1"), data("2"))),
                 arguments(
                         "CRLF between events",
                         "data: 1\r\n\r\ndata: 2\r\n\r\n",
                         List.of(data("1"), data("2"), keepAlive())),
                 arguments("extra blank line", "data: a\n\n\n", List.of(data("a"), keepAlive())),
-                arguments("CR CR LF is two line ends", "data: a\r\r\n", List.of(data("a"), keepAlive())));
+                arguments(
+                        "CR CR LF is two line ends",
+                        "data: a\r\r\n",
+                        List.of(data("a"), keepAlive())));
     }
 
     static Stream<Arguments> fields() {
@@ -51,11 +60,17 @@ class SseParserTest {
                 arguments("only one space is stripped", "data:  a\n\n", List.of(data(" a"))),
                 arguments("tab is kept", "data:\ta\n\n", List.of(data("\ta"))),
                 arguments("trailing space is kept", "data: a \n\n", List.of(data("a "))),
-                arguments("colon inside the value", "data: {\"a\":\"b:c\"}\n\n", List.of(data("{\"a\":\"b:c\"}"))),
+                arguments(
+                        "colon inside the value",
+                        "data: {\"a\":\"b:c\"}\n\n",
+                        List.of(data("{\"a\":\"b:c\"}"))),
                 arguments("empty data field", "data:\n\n", List.of(data(""))),
                 arguments("field name without colon", "data\n\n", List.of(data(""))),
                 arguments("multi-line data", "data: a\ndata: b\n\n", List.of(data("a\nb"))),
-                arguments("empty middle data line", "data: a\ndata:\ndata: b\n\n", List.of(data("a\n\nb"))),
+                arguments(
+                        "empty middle data line",
+                        "data: a\ndata:\ndata: b\n\n",
+                        List.of(data("a\n\nb"))),
                 arguments(
                         "event name",
                         "event: response.created\ndata: {}\n\n",
@@ -69,22 +84,39 @@ class SseParserTest {
                         "event: ping\n\n",
                         List.of(new Fields("ping", null, null, false))),
                 arguments("id", "id: 7\ndata: x\n\n", List.of(new Fields(null, "x", "7", false))),
-                arguments("id with NUL is ignored", "id: a\u0000b\ndata: x\n\n", List.of(data("x"))),
+                arguments(
+                        "id with NUL is ignored", "id: a\u0000b\ndata: x\n\n", List.of(data("x"))),
                 arguments("retry is ignored", "retry: 3000\ndata: x\n\n", List.of(data("x"))),
-                arguments("retry alone is a field", "retry: 3000\n\n", List.of(new Fields(null, null, null, false))),
+                arguments(
+                        "retry alone is a field",
+                        "retry: 3000\n\n",
+                        List.of(new Fields(null, null, null, false))),
                 arguments("unknown field is ignored", "foo: bar\ndata: x\n\n", List.of(data("x"))),
-                arguments("space before colon makes another field", "data : x\n\n", List.of(new Fields(null, null, null, false))),
-                arguments("field names are case-sensitive", "Data: x\n\n", List.of(new Fields(null, null, null, false))),
+                arguments(
+                        "space before colon makes another field",
+                        "data : x\n\n",
+                        List.of(new Fields(null, null, null, false))),
+                arguments(
+                        "field names are case-sensitive",
+                        "Data: x\n\n",
+                        List.of(new Fields(null, null, null, false))),
                 arguments("comment", ": keep-alive\n\n", List.of(keepAlive())),
-                arguments("OpenRouter comment", ": OPENROUTER PROCESSING\n\n", List.of(keepAlive())),
+                arguments(
+                        "OpenRouter comment", ": OPENROUTER PROCESSING\n\n", List.of(keepAlive())),
                 arguments("empty comment", ":\n\n", List.of(keepAlive())),
-                arguments("comment inside an event", "data: a\n: note\ndata: b\n\n", List.of(data("a\nb"))),
+                arguments(
+                        "comment inside an event",
+                        "data: a\n: note\ndata: b\n\n",
+                        List.of(data("a\nb"))),
                 arguments("leading BOM is skipped", "\uFEFFdata: x\n\n", List.of(data("x"))),
                 arguments(
                         "only one BOM is skipped",
                         "\uFEFF\uFEFFdata: x\n\n",
                         List.of(new Fields(null, null, null, false))),
-                arguments("BOM later in the stream is data", "data: a\n\ndata: \uFEFFb\n\n", List.of(data("a"), data("\uFEFFb"))),
+                arguments(
+                        "BOM later in the stream is data",
+                        "data: a\n\ndata: \uFEFFb\n\n",
+                        List.of(data("a"), data("\uFEFFb"))),
                 arguments("UTF-8 text", "data: 你好 👋 Ça\n\n", List.of(data("你好 👋 Ça"))),
                 arguments("done sentinel", "data: [DONE]\n\n", List.of(data("[DONE]"))));
     }
@@ -142,9 +174,7 @@ class SseParserTest {
         feed(parser, "\ndata: c\r\n\r\n");
         parser.finish();
 
-        assertThat(events)
-                .extracting(SseEvent::data)
-                .containsExactly("a\nb", "c", null);
+        assertThat(events).extracting(SseEvent::data).containsExactly("a\nb", "c", null);
         assertThat(events.get(1).raw()).isEqualTo("\ndata: c\r\n\r".getBytes(UTF_8));
         assertThat(events.get(2).commentOnly()).isTrue();
         assertThat(events.get(2).raw()).isEqualTo("\n".getBytes(UTF_8));
@@ -240,7 +270,9 @@ class SseParserTest {
         SseParser parser = new SseParser(events::add, 64);
         String big = "data: " + "x".repeat(100);
 
-        assertThatThrownBy(() -> feed(parser, big)).isInstanceOf(SseException.class).hasMessageContaining("64");
+        assertThatThrownBy(() -> feed(parser, big))
+                .isInstanceOf(SseException.class)
+                .hasMessageContaining("64");
         assertThatThrownBy(() -> feed(parser, "\n\n")).isInstanceOf(IllegalStateException.class);
         parser.finish();
         assertThat(parser.hasPartialEvent()).isTrue();
@@ -303,8 +335,7 @@ class SseParserTest {
                             throw new IllegalStateException("client gone");
                         });
 
-        assertThatThrownBy(() -> feed(parser, "data: a\n\ndata: b\n\n"))
-                .hasMessage("client gone");
+        assertThatThrownBy(() -> feed(parser, "data: a\n\ndata: b\n\n")).hasMessage("client gone");
         assertThatThrownBy(() -> feed(parser, "data: c\n\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("failed earlier");

@@ -1,0 +1,160 @@
+package io.signalbox.proxy.it;
+
+import static io.signalbox.proxy.it.Config.chain;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.signalbox.proxy.access.AccessPolicy;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Requests the proxy answers itself, before any upstream is called. */
+class GuardIT extends ProxyTestBase {
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"model\":\"chat\",",
+                "[{\"model\":\"chat\"}]",
+                "{\"messages\":[]}",
+                "{\"model\":null}",
+                "{\"model\":42}",
+                "{\"model\":\" \"}",
+                ""
+            })
+    void aBodyThatIsNotAnObjectWithAModelIs400(String body) throws Exception {
+        start(chain("chat", a));
+
+        assertProxyError(proxy.chat(body), 400, "invalid_request_error", "invalid_request");
+        assertThat(a.hits()).isZero();
+        proxy.assertNoUsage();
+    }
+
+    @Test
+    void anUnknownEndpointIs404() throws Exception {
+        start(chain("chat", a));
+
+        assertProxyError(
+                proxy.post("/v1/images/generations", Chat.request("chat", "Hi")),
+                404,
+                "invalid_request_error",
+                "unknown_url");
+    }
+
+    @Test
+    void theWrongMethodIs405() throws Exception {
+        start(chain("chat", a));
+
+        assertProxyError(
+                proxy.get("/v1/chat/completions"),
+                405,
+                "invalid_request_error",
+                "method_not_allowed");
+        assertProxyError(
+                proxy.post("/v1/models", "{}"), 405, "invalid_request_error", "method_not_allowed");
+        assertThat(a.hits()).isZero();
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413WhetherItsLengthIsDeclaredOrNot() throws Exception {
+        proxy =
+                ProxyHarness.start(
+                        chain("chat", a), AccessPolicy.OPEN, o -> o.withMaxBodyBytes(1024));
+        String big = Chat.request("chat", "x".repeat(2000));
+
+        HttpResponse<String> declared = proxy.chat(big);
+        HttpResponse<String> chunked =
+                proxy.send(
+                        HttpRequest.newBuilder(proxy.uri("/v1/chat/completions"))
+                                .header("Content-Type", "application/json")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofInputStream(
+                                                () ->
+                                                        new ByteArrayInputStream(
+                                                                big.getBytes(
+                                                                        StandardCharsets.UTF_8))))
+                                .build());
+        HttpResponse<String> small = proxy.chat(Chat.request("chat", "x".repeat(900)));
+
+        assertProxyError(declared, 413, "invalid_request_error", "request_too_large");
+        assertProxyError(chunked, 413, "invalid_request_error", "request_too_large");
+        assertThat(small.statusCode()).isEqualTo(200);
+        assertThat(a.hits()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "attacker.example",
+                "attacker.example:PORT",
+                "127.0.0.1.nip.io:PORT",
+                "10.0.0.5:PORT"
+            })
+    void aForeignHostHeaderIs403(String host) throws Exception {
+        start(chain("chat", a));
+
+        String response = rawChat(host.replace("PORT", String.valueOf(proxy.port())));
+
+        assertThat(RawHttp.status(response)).isEqualTo(403);
+        assertThat(response)
+                .contains("\"code\":\"host_not_allowed\"", "\"type\":\"permission_error\"");
+        assertThat(response.toLowerCase()).contains("content-type: application/json");
+        assertThat(a.hits()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "localhost:PORT",
+                "127.0.0.1:PORT",
+                "[::1]:PORT",
+                "LOCALHOST",
+                "signalbox.lan:PORT"
+            })
+    void loopbackNamesAndConfiguredHostsAreServed(String host) throws Exception {
+        proxy =
+                ProxyHarness.start(
+                        chain("chat", a),
+                        AccessPolicy.OPEN,
+                        o -> ProxyHarness.withAllowed(o, Set.of("signalbox.lan"), Set.of()));
+
+        String response = rawChat(host.replace("PORT", String.valueOf(proxy.port())));
+
+        assertThat(RawHttp.status(response)).isEqualTo(200);
+        assertThat(a.hits()).isEqualTo(1);
+    }
+
+    @Test
+    void aBrowserOriginIs403UnlessAllowed() throws Exception {
+        proxy =
+                ProxyHarness.start(
+                        chain("chat", a),
+                        AccessPolicy.OPEN,
+                        o ->
+                                ProxyHarness.withAllowed(
+                                        o, Set.of(), Set.of("http://localhost:5173")));
+
+        HttpResponse<String> foreign =
+                proxy.chat(Chat.request("chat", "Hi"), "Origin", "https://evil.example");
+        HttpResponse<String> allowed =
+                proxy.chat(Chat.request("chat", "Hi"), "Origin", "http://localhost:5173");
+
+        assertProxyError(foreign, 403, "permission_error", "origin_not_allowed");
+        assertThat(header(foreign, "Access-Control-Allow-Origin")).isNull();
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(a.hits()).isEqualTo(1);
+    }
+
+    private String rawChat(String host) throws Exception {
+        try (RawHttp client = RawHttp.connect(proxy.port())) {
+            return client.send(
+                            RawHttp.post("/v1/chat/completions", host, Chat.request("chat", "Hi")))
+                    .readAll();
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package io.signalbox.proxy.it;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * How a {@link FakeUpstream} answers one request. Implementations must not block: they write with
+ * callbacks and wait on futures, so a test controls the timing exactly and nothing hangs a thread.
+ */
+@FunctionalInterface
+interface Reply {
+
+    void serve(Response response, Callback callback, FakeUpstream.Received request);
+
+    /** A whole JSON answer (success or error) with optional extra headers. */
+    static Json json(int status, String body) {
+        return new Json(status, body, Map.of());
+    }
+
+    /** An OpenAI-shaped error body with the given status. */
+    static Json error(int status, String message) {
+        return json(
+                status, Chat.error(message, status >= 500 ? "server_error" : "invalid_request"));
+    }
+
+    /** Never sends a byte: the status line does not come until the upstream closes. */
+    static Reply never() {
+        return (response, callback, request) ->
+                request.closing()
+                        .whenComplete((ignored, e) -> callback.failed(new IOException("closed")));
+    }
+
+    /** Waits for {@code gate} (delay before headers), then answers with {@code then}. */
+    static Reply after(CompletionStage<?> gate, Reply then) {
+        return (response, callback, request) ->
+                gate.whenComplete((ignored, e) -> then.serve(response, callback, request));
+    }
+
+    /**
+     * A 200 whose body begins with {@code firstBytes} and then stalls until the upstream closes.
+     */
+    static Reply stalled(String contentType, String firstBytes) {
+        return (response, callback, request) -> {
+            response.setStatus(200);
+            response.getHeaders().put("Content-Type", contentType);
+            response.write(
+                    false,
+                    utf8(firstBytes),
+                    Callback.from(
+                            () ->
+                                    request.closing()
+                                            .whenComplete(
+                                                    (v, e) ->
+                                                            callback.failed(
+                                                                    new IOException("closed"))),
+                            callback::failed));
+        };
+    }
+
+    /** An event stream the test writes step by step. */
+    static Sse sse() {
+        return new Sse(List.of());
+    }
+
+    /** A complete answer in one go. */
+    record Json(int status, String body, Map<String, String> headers) implements Reply {
+
+        Json withHeader(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Json(status, body, more);
+        }
+
+        @Override
+        public void serve(Response response, Callback callback, FakeUpstream.Received request) {
+            response.setStatus(status);
+            response.getHeaders().put("Content-Type", "application/json");
+            headers.forEach(response.getHeaders()::put);
+            response.write(true, utf8(body), callback);
+        }
+    }
+
+    /**
+     * A {@code text/event-stream} answer as a list of steps run in order; each step starts when the
+     * previous one's bytes were written. Without a final {@link #done()}, {@link #end()}, {@link
+     * #cut()} or {@link #hang()} the stream ends normally after the last step.
+     */
+    final class Sse implements Reply {
+
+        private interface Step {
+            /** Runs the step, then {@code next} unless the step ended the answer. */
+            void run(
+                    Response response,
+                    Callback callback,
+                    FakeUpstream.Received request,
+                    Runnable next);
+        }
+
+        private final List<Step> steps;
+
+        private Sse(List<Step> steps) {
+            this.steps = List.copyOf(steps);
+        }
+
+        private Sse plus(Step step) {
+            List<Step> more = new ArrayList<>(steps);
+            more.add(step);
+            return new Sse(more);
+        }
+
+        /** One {@code data:} event. */
+        Sse event(String data) {
+            return raw("data: " + data + "\n\n");
+        }
+
+        /** Bytes as they go on the wire (comments, {@code event:} lines, odd framing). */
+        Sse raw(String text) {
+            return plus(
+                    (response, callback, request, next) ->
+                            write(response, callback, request, text, next));
+        }
+
+        /** Sends the status line and headers with no event yet. */
+        Sse headersOnly() {
+            return raw("");
+        }
+
+        /** Holds the next step until the test completes {@code gate}. */
+        Sse await(CompletionStage<?> gate) {
+            return plus(
+                    (response, callback, request, next) -> gate.whenComplete((v, e) -> next.run()));
+        }
+
+        /** {@code data: [DONE]}, then the end of the answer. */
+        Sse done() {
+            return plus(
+                    (response, callback, request, next) ->
+                            response.write(true, utf8("data: [DONE]\n\n"), callback));
+        }
+
+        /** Ends the answer normally without {@code [DONE]}. */
+        Sse end() {
+            return plus(
+                    (response, callback, request, next) -> response.write(true, null, callback));
+        }
+
+        /** Breaks the connection mid-answer: no terminating chunk, the reader sees a failure. */
+        Sse cut() {
+            return plus(
+                    (response, callback, request, next) ->
+                            callback.failed(new IOException("connection cut by the test")));
+        }
+
+        /** Sends nothing more and keeps the connection open until the upstream closes. */
+        Sse hang() {
+            return plus(
+                    (response, callback, request, next) ->
+                            request.closing()
+                                    .whenComplete(
+                                            (v, e) -> callback.failed(new IOException("closed"))));
+        }
+
+        /**
+         * Keeps sending {@code data} every {@code gap} until a write fails or the request fails, as
+         * a model that keeps generating does; the test then sees {@code cancelled} complete.
+         */
+        Sse repeatUntilCancelled(String data, Duration gap) {
+            return plus(
+                    (response, callback, request, next) ->
+                            repeat(response, callback, request, "data: " + data + "\n\n", gap));
+        }
+
+        @Override
+        public void serve(Response response, Callback callback, FakeUpstream.Received request) {
+            response.setStatus(200);
+            response.getHeaders().put("Content-Type", "text/event-stream");
+            response.getHeaders().put("Cache-Control", "no-cache");
+            runFrom(0, response, callback, request);
+        }
+
+        private void runFrom(
+                int index, Response response, Callback callback, FakeUpstream.Received request) {
+            if (index == steps.size()) {
+                response.write(true, null, callback);
+                return;
+            }
+            steps.get(index)
+                    .run(
+                            response,
+                            callback,
+                            request,
+                            () -> runFrom(index + 1, response, callback, request));
+        }
+
+        private static void write(
+                Response response,
+                Callback callback,
+                FakeUpstream.Received request,
+                String text,
+                Runnable next) {
+            response.write(
+                    false,
+                    utf8(text),
+                    Callback.from(
+                            next,
+                            failure -> {
+                                request.cancelled().complete(failure);
+                                callback.failed(failure);
+                            }));
+        }
+
+        private static void repeat(
+                Response response,
+                Callback callback,
+                FakeUpstream.Received request,
+                String event,
+                Duration gap) {
+            if (request.cancelled().isDone() || request.closing().isDone()) {
+                callback.failed(new IOException("stopped repeating"));
+                return;
+            }
+            write(
+                    response,
+                    callback,
+                    request,
+                    event,
+                    () ->
+                            CompletableFuture.delayedExecutor(gap.toMillis(), TimeUnit.MILLISECONDS)
+                                    .execute(
+                                            () -> repeat(response, callback, request, event, gap)));
+        }
+    }
+
+    private static ByteBuffer utf8(String text) {
+        return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
