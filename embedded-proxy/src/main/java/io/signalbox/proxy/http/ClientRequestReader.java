@@ -1,11 +1,8 @@
 package io.signalbox.proxy.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +10,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
-/** Reads a client's JSON body, bounded in size, keeping every field and number exactly as sent. */
+/** Reads a client's JSON body, bounded in size; the JSON mapper keeps numbers exactly as sent. */
 final class ClientRequestReader {
 
     /**
@@ -29,34 +26,18 @@ final class ClientRequestReader {
 
     private ClientRequestReader() {}
 
-    static ObjectNode readJsonObject(Request request, long maxBytes) throws RejectedRequest {
+    static ClientBody readBody(Request request, long maxBytes) throws RejectedRequest {
         long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
         if (declared > maxBytes) {
             // Answered before reading a byte of it: a huge upload costs the proxy nothing.
             throw RejectedRequest.tooLarge(maxBytes);
         }
-        byte[] body = readAtMost(request, maxBytes);
-        JsonNode node;
-        try {
-            node = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw RejectedRequest.badRequest(
-                    "The request body is not valid JSON (line "
-                            + e.getLocation().getLineNr()
-                            + ", column "
-                            + e.getLocation().getColumnNr()
-                            + ")");
-        } catch (IOException e) {
-            throw RejectedRequest.badRequest("The request body could not be read");
-        }
-        if (node == null || !node.isObject()) {
-            throw RejectedRequest.badRequest("The request body must be a JSON object");
-        }
-        return (ObjectNode) node;
+        return ClientBody.parse(readAtMost(request, maxBytes));
     }
 
     private static byte[] readAtMost(Request request, long maxBytes) throws RejectedRequest {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = Content.Source.asInputStream(request)) {
             for (int n; (n = in.read(buffer)) >= 0; ) {
@@ -69,23 +50,5 @@ final class ClientRequestReader {
             throw RejectedRequest.badRequest("The request body could not be read");
         }
         return out.toByteArray();
-    }
-
-    /** The body's {@code model}, which names the route. */
-    static String model(ObjectNode body) throws RejectedRequest {
-        JsonNode model = body.get("model");
-        if (model == null || model.isNull()) {
-            throw RejectedRequest.badRequest("The request has no 'model'; name a route");
-        }
-        if (!model.isTextual() || model.textValue().isBlank()) {
-            throw RejectedRequest.badRequest("'model' must be a non-empty string");
-        }
-        return model.textValue();
-    }
-
-    /** Whether the client asked for server-sent events. */
-    static boolean wantsStream(ObjectNode body, Endpoint endpoint) {
-        JsonNode stream = body.get("stream");
-        return endpoint.streamable() && stream != null && stream.asBoolean(false);
     }
 }

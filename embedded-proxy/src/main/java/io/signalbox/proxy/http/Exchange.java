@@ -1,6 +1,5 @@
 package io.signalbox.proxy.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.signalbox.proxy.access.Caller;
 import io.signalbox.proxy.routing.Route;
 import io.signalbox.proxy.routing.RoutingTable;
@@ -18,7 +17,7 @@ record Exchange(
         Instant startedAt,
         long startNanos,
         Endpoint endpoint,
-        ObjectNode body,
+        ClientBody body,
         String requestedModel,
         Route route,
         Caller caller,

@@ -1,7 +1,6 @@
 package io.signalbox.proxy.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.signalbox.proxy.ProxyOptions;
 import io.signalbox.proxy.routing.FailureClassifier;
 import io.signalbox.proxy.routing.FailureKind;
@@ -240,7 +239,7 @@ final class Forwarder {
                     "connect_failed",
                     "the answer broke off: " + e.getMessage());
         }
-        JsonNode json = parseQuietly(body);
+        JsonNode json = PlainAnswer.summary(body);
         if (json != null) {
             Optional<String> error = UsageExtractor.errorMessage(json);
             if (error.isPresent()) {
@@ -254,8 +253,9 @@ final class Forwarder {
         client.finish(body);
         Optional<UsageCounts> usage =
                 json == null ? Optional.empty() : UsageExtractor.fromResponse(json);
-        return new RelayOutcome(
-                Optional.empty(), "ok", Optional.empty(), usage, generatedText(json));
+        // The generated text is only needed to estimate when the upstream sent no usage.
+        String text = usage.isPresent() ? "" : generatedText(PlainAnswer.full(body));
+        return new RelayOutcome(Optional.empty(), "ok", Optional.empty(), usage, text);
     }
 
     private static String generatedText(JsonNode json) {
@@ -286,23 +286,11 @@ final class Forwarder {
      * that it can be recorded exactly). Every other field goes as sent.
      */
     private static byte[] upstreamBody(Exchange exchange, String model) {
-        ObjectNode body = exchange.body().deepCopy();
-        body.put("model", model);
-        if (exchange.stream()
-                && exchange.endpoint().takesStreamOptions()
-                && !exchange.clientWantsUsage()) {
-            JsonNode options = body.get("stream_options");
-            ObjectNode streamOptions =
-                    options instanceof ObjectNode existing
-                            ? existing
-                            : body.putObject("stream_options");
-            streamOptions.put("include_usage", true);
-        }
-        try {
-            return ClientRequestReader.JSON.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("a parsed JSON body always serializes", e);
-        }
+        boolean askForUsage =
+                exchange.stream()
+                        && exchange.endpoint().takesStreamOptions()
+                        && !exchange.clientWantsUsage();
+        return exchange.body().forUpstream(model, askForUsage);
     }
 
     /** The provider's key and extra headers; never anything from the client's credentials. */
@@ -319,14 +307,6 @@ final class Forwarder {
             return response.readBody(max);
         } catch (IOException e) {
             return new byte[0];
-        }
-    }
-
-    private static JsonNode parseQuietly(byte[] body) {
-        try {
-            return body.length == 0 ? null : ClientRequestReader.JSON.readTree(body);
-        } catch (IOException e) {
-            return null;
         }
     }
 

@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
@@ -48,6 +47,7 @@ public final class ProxyHandler extends Handler.Abstract {
     private final ProxyOptions options;
     private final RequestGuard guard;
     private final Clock clock;
+    private final RequestIds requestIds;
 
     /**
      * @param random gives the routing sample in [0, 1) for each call
@@ -68,11 +68,12 @@ public final class ProxyHandler extends Handler.Abstract {
         this.options = options;
         this.guard = new RequestGuard(options);
         this.clock = clock;
+        this.requestIds = new RequestIds(clock);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = requestIds.next();
         response.getHeaders().put(ResponseHeaders.REQUEST_ID, requestId);
         Instant startedAt = clock.instant();
         long startNanos = System.nanoTime();
@@ -129,8 +130,8 @@ public final class ProxyHandler extends Handler.Abstract {
             long startNanos)
             throws RejectedRequest, InterruptedException {
         Caller caller = RequestGuard.authenticate(request, access);
-        ObjectNode body = ClientRequestReader.readJsonObject(request, options.maxBodyBytes());
-        String model = ClientRequestReader.model(body);
+        ClientBody body = ClientRequestReader.readBody(request, options.maxBodyBytes());
+        String model = body.model();
         RoutingTable snapshot = table.get();
         Route route =
                 RouteResolver.resolve(snapshot, model)
@@ -139,9 +140,8 @@ public final class ProxyHandler extends Handler.Abstract {
             throw RejectedRequest.forbidden(
                     "model_not_allowed", "This access key may not use the model '" + model + "'");
         }
-        boolean stream = ClientRequestReader.wantsStream(body, endpoint);
-        boolean clientWantsUsage =
-                body.path("stream_options").path("include_usage").asBoolean(false);
+        boolean stream = endpoint.streamable() && body.stream();
+        boolean clientWantsUsage = body.includeUsage();
         Exchange exchange =
                 new Exchange(
                         requestId,
@@ -167,7 +167,7 @@ public final class ProxyHandler extends Handler.Abstract {
                 counts = result.usage().get();
             } else {
                 // No count from the upstream: an estimate, marked as such, never a silent zero.
-                long prompt = TokenEstimator.estimatePromptTokens(exchange.body());
+                long prompt = TokenEstimator.estimatePromptTokens(exchange.body().tree());
                 long completion = TokenEstimator.estimateTokens(result.generatedText());
                 counts = new UsageCounts(prompt, completion, prompt + completion, 0, 0);
                 estimated = true;
