@@ -1,7 +1,6 @@
 package io.signalbox.proxy.http;
 
 import io.signalbox.proxy.routing.RoutePlan;
-import io.signalbox.proxy.upstream.UpstreamResponse;
 import io.signalbox.proxy.usage.AttemptOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,11 +18,8 @@ final class FinalErrors {
      */
     record LastFailure(int status, String retryAfter, String description) {
 
-        static LastFailure http(UpstreamResponse response, byte[] body, String description) {
-            return new LastFailure(
-                    response.status(),
-                    response.header(HttpHeader.RETRY_AFTER.asString()),
-                    description);
+        static LastFailure http(int status, String retryAfter, String description) {
+            return new LastFailure(status, retryAfter, description);
         }
 
         static LastFailure noAnswer(String description) {
@@ -105,13 +101,16 @@ final class FinalErrors {
     static void passThrough(
             Exchange exchange,
             Forwarder.Attempt attempt,
-            UpstreamResponse response,
+            int status,
+            String contentType,
             byte[] body,
             int attempts,
             ClientChannel client) {
-        client.status(response.status());
-        String type = response.contentType();
-        client.headers().put(HttpHeader.CONTENT_TYPE, type.isEmpty() ? "application/json" : type);
+        client.status(status);
+        client.headers()
+                .put(
+                        HttpHeader.CONTENT_TYPE,
+                        contentType.isEmpty() ? "application/json" : contentType);
         ResponseHeaders.served(
                 client.headers(), exchange, attempt.target(), attempt.model(), attempts);
         client.finish(body);

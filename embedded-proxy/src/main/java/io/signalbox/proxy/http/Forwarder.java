@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import org.eclipse.jetty.http.HttpHeader;
 
@@ -42,7 +43,7 @@ final class Forwarder {
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
     /** Non-streamed answers (chat, embeddings) are read whole to find their usage. */
-    private static final int MAX_PLAIN_BODY = 64 * 1024 * 1024;
+    static final int MAX_PLAIN_BODY = 64 * 1024 * 1024;
 
     private final UpstreamClient upstreams;
     private final HealthBook health;
@@ -61,6 +62,21 @@ final class Forwarder {
         this.options = options;
         this.clock = clock;
         this.random = random;
+    }
+
+    /**
+     * Serves a call that is not streamed without holding a thread while upstreams answer; {@code
+     * done} gets what happened, for the request log.
+     */
+    void forwardPlain(Exchange exchange, ClientChannel client, Consumer<ForwardResult> done) {
+        RoutePlan plan =
+                RoutePlanner.plan(exchange.route(), health, random.getAsDouble(), clock.instant());
+        if (plan.attempts().isEmpty()) {
+            done.accept(FinalErrors.everyTargetOut(exchange, plan, client, clock.instant()));
+            return;
+        }
+        new PlainCallChain(exchange, plan, client, upstreams, health, options, clock, done)
+                .tryNext();
     }
 
     /** Serves the exchange and returns what happened, for the request log. */
@@ -128,7 +144,13 @@ final class Forwarder {
                     if (!kind.triesAnotherTarget()) {
                         // A caller mistake: the next target would say the same; pass it on as is.
                         FinalErrors.passThrough(
-                                exchange, attempt, response, errorBody, attempts.size(), client);
+                                exchange,
+                                attempt,
+                                response.status(),
+                                response.contentType(),
+                                errorBody,
+                                attempts.size(),
+                                client);
                         return ForwardResult.passedThrough(attempt, response.status(), attempts);
                     }
                     health.recordFailure(
@@ -141,8 +163,8 @@ final class Forwarder {
                             clock.instant());
                     last =
                             FinalErrors.LastFailure.http(
-                                    response,
-                                    errorBody,
+                                    response.status(),
+                                    response.header(HttpHeader.RETRY_AFTER.asString()),
                                     describe(target, "HTTP " + response.status()));
                     continue;
                 }
@@ -258,7 +280,7 @@ final class Forwarder {
         return new RelayOutcome(Optional.empty(), "ok", Optional.empty(), usage, text);
     }
 
-    private static String generatedText(JsonNode json) {
+    static String generatedText(JsonNode json) {
         if (json == null) {
             return "";
         }
@@ -275,7 +297,7 @@ final class Forwarder {
         return text.toString();
     }
 
-    private static String upstreamModel(Exchange exchange, Target target) {
+    static String upstreamModel(Exchange exchange, Target target) {
         return Target.PASS_THROUGH.equals(target.model())
                 ? exchange.requestedModel()
                 : target.model();
@@ -285,7 +307,7 @@ final class Forwarder {
      * The client's body with only {@code model} rewritten (and, for a stream, usage asked for so
      * that it can be recorded exactly). Every other field goes as sent.
      */
-    private static byte[] upstreamBody(Exchange exchange, String model) {
+    static byte[] upstreamBody(Exchange exchange, String model) {
         boolean askForUsage =
                 exchange.stream()
                         && exchange.endpoint().takesStreamOptions()
@@ -294,7 +316,7 @@ final class Forwarder {
     }
 
     /** The provider's key and extra headers; never anything from the client's credentials. */
-    private static Map<String, String> upstreamHeaders(ProviderEndpoint provider) {
+    static Map<String, String> upstreamHeaders(ProviderEndpoint provider) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json, text/event-stream");
         provider.apiKey().ifPresent(key -> headers.put("Authorization", "Bearer " + key));
@@ -310,11 +332,11 @@ final class Forwarder {
         }
     }
 
-    private static String describe(Target target, String what) {
+    static String describe(Target target, String what) {
         return target.provider() + "/" + target.model() + ": " + what;
     }
 
-    private static Duration min(Duration a, Duration b) {
+    static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
 

@@ -155,8 +155,14 @@ public final class ProxyHandler extends Handler.Abstract {
                         stream,
                         clientWantsUsage,
                         snapshot);
-        ForwardResult result = forwarder.forward(exchange, new ClientChannel(response, callback));
-        usage.record(usageEvent(exchange, result));
+        ClientChannel client = new ClientChannel(response, callback);
+        if (stream) {
+            usage.record(usageEvent(exchange, forwarder.forward(exchange, client)));
+        } else {
+            // Answered later, from the HTTP client's thread; this one is free at once.
+            forwarder.forwardPlain(
+                    exchange, client, result -> usage.record(usageEvent(exchange, result)));
+        }
     }
 
     private UsageEvent usageEvent(Exchange exchange, ForwardResult result) {

@@ -7,20 +7,26 @@ import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /** Sends requests to providers with Jetty's HttpClient; one instance per proxy. */
 public final class UpstreamClient implements AutoCloseable {
@@ -96,6 +102,77 @@ public final class UpstreamClient implements AutoCloseable {
             request.abort(e);
             throw e;
         }
+    }
+
+    /**
+     * Sends a POST and reads the whole answer without holding a thread while waiting: {@code
+     * onAnswer} runs on an HTTP client thread once the answer is complete or has failed.
+     *
+     * @param firstByteTimeout the longest wait for the status line
+     * @param idleTimeout the longest gap between two bytes afterwards
+     * @param maxBytes a longer body fails the attempt instead of filling memory
+     */
+    public void postBuffered(
+            URI uri,
+            Map<String, String> headers,
+            byte[] body,
+            Duration firstByteTimeout,
+            Duration idleTimeout,
+            int maxBytes,
+            Consumer<BufferedAnswer> onAnswer) {
+        Request request =
+                http.newRequest(uri)
+                        .method(HttpMethod.POST)
+                        .idleTimeout(
+                                Math.max(idleTimeout.toMillis(), firstByteTimeout.toMillis()),
+                                TimeUnit.MILLISECONDS)
+                        .headers(fields -> headers.forEach(fields::put))
+                        .body(new BytesRequestContent("application/json", body));
+        AtomicBoolean firstByteLate = new AtomicBoolean();
+        Scheduler.Task deadline =
+                http.getScheduler()
+                        .schedule(
+                                () -> {
+                                    firstByteLate.set(true);
+                                    request.abort(new TimeoutException("no first byte"));
+                                },
+                                firstByteTimeout.toMillis(),
+                                TimeUnit.MILLISECONDS);
+        request.onResponseBegin(response -> deadline.cancel());
+        request.send(
+                new BufferingResponseListener(maxBytes) {
+                    @Override
+                    public void onComplete(Result result) {
+                        deadline.cancel();
+                        BufferedAnswer answer;
+                        if (!result.isFailed()) {
+                            Response response = result.getResponse();
+                            answer =
+                                    new BufferedAnswer(
+                                            response.getStatus(),
+                                            response.getHeaders(),
+                                            getContent(),
+                                            Optional.empty());
+                        } else if (firstByteLate.get()) {
+                            answer =
+                                    BufferedAnswer.failed(
+                                            0,
+                                            FailureKind.TIMEOUT,
+                                            "no answer within "
+                                                    + firstByteTimeout.toMillis() / 1000.0
+                                                    + " s");
+                        } else {
+                            UpstreamFailure failure = classify(result.getFailure());
+                            Response begun = result.getResponse();
+                            answer =
+                                    BufferedAnswer.failed(
+                                            begun == null ? 0 : begun.getStatus(),
+                                            failure.kind(),
+                                            failure.getMessage());
+                        }
+                        onAnswer.accept(answer);
+                    }
+                });
     }
 
     private static UpstreamFailure classify(Throwable cause) {
