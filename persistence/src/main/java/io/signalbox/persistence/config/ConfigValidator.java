@@ -60,19 +60,7 @@ public final class ConfigValidator {
         for (int i = 0; i < providers.size(); i++) {
             ProviderConfig provider = providers.get(i);
             String path = "providers[" + i + "]";
-            String name = provider.name();
-            if (name != null) {
-                if (!NAME.matcher(name).matches()) {
-                    problems.add(
-                            new ConfigProblem(
-                                    path + ".name",
-                                    "use 1 to 64 letters, digits, '.', '_' or '-'"));
-                } else if (!names.add(name)) {
-                    problems.add(
-                            new ConfigProblem(
-                                    path + ".name", "another provider is named '" + name + "'"));
-                }
-            }
+            checkUniqueName(path, provider.name(), "provider", names, problems);
             if (!ProviderConfig.TYPE_OPENAI.equals(provider.type())) {
                 problems.add(
                         new ConfigProblem(
@@ -268,19 +256,7 @@ public final class ConfigValidator {
         for (int i = 0; i < accessKeys.size(); i++) {
             AccessKeyConfig accessKey = accessKeys.get(i);
             String path = "accessKeys[" + i + "]";
-            String name = accessKey.name();
-            if (name != null) {
-                if (!NAME.matcher(name).matches()) {
-                    problems.add(
-                            new ConfigProblem(
-                                    path + ".name",
-                                    "use 1 to 64 letters, digits, '.', '_' or '-'"));
-                } else if (!names.add(name)) {
-                    problems.add(
-                            new ConfigProblem(
-                                    path + ".name", "another access key is named '" + name + "'"));
-                }
-            }
+            checkUniqueName(path, accessKey.name(), "access key", names, problems);
             accessKey
                     .key()
                     .ifPresent(
