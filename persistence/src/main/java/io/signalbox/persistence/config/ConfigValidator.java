@@ -102,6 +102,27 @@ public final class ConfigValidator {
         return names;
     }
 
+    /** A provider or access key name: the allowed characters, and not taken by an earlier one. */
+    private static void checkUniqueName(
+            String path,
+            String name,
+            String kind,
+            Set<String> names,
+            List<ConfigProblem> problems) {
+        if (name == null) {
+            return; // reported by the reader
+        }
+        if (!NAME.matcher(name).matches()) {
+            problems.add(
+                    new ConfigProblem(
+                            path + ".name", "use 1 to 64 letters, digits, '.', '_' or '-'"));
+        } else if (!names.add(name)) {
+            problems.add(
+                    new ConfigProblem(
+                            path + ".name", "another " + kind + " is named '" + name + "'"));
+        }
+    }
+
     /**
      * Why a provider base URL is unusable, or null. The URL is not quoted: it may hold a password.
      */
