@@ -14,6 +14,14 @@ public interface AccessPolicy {
     /** The caller a presented key belongs to; empty for an unknown or revoked key. */
     Optional<Caller> authenticate(String presentedKey);
 
+    /**
+     * Whether {@link #authenticate} answers for this key from memory. When it would have to read a
+     * store, the proxy calls it from a worker thread instead of the network thread.
+     */
+    default boolean answersFromMemory(String presentedKey) {
+        return true;
+    }
+
     /** Everyone may call every route: for tests and a fresh, loopback-only install. */
     AccessPolicy OPEN =
             new AccessPolicy() {

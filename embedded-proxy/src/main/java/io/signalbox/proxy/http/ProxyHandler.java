@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -34,9 +35,12 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Serves the OpenAI-compatible endpoints under {@code /v1} (CONTRACT section 3): checks the
  * request, resolves its route, lets the {@link Forwarder} serve it, and hands the outcome to the
- * usage sink. Runs on Jetty's blocking request threads.
+ * usage sink. It never blocks, so Jetty may run it on the network thread: the body is read
+ * asynchronously, calls that are not streamed are answered from the HTTP client's callbacks, and
+ * only work that must block (a streamed relay, an access key not yet in memory, the model list) is
+ * handed to a worker thread.
  */
-public final class ProxyHandler extends Handler.Abstract {
+public final class ProxyHandler extends Handler.Abstract.NonBlocking {
 
     private static final JsonMapper JSON = new JsonMapper();
 
@@ -72,7 +76,7 @@ public final class ProxyHandler extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public boolean handle(Request request, Response response, Callback callback) {
         String requestId = requestIds.next();
         response.getHeaders().put(ResponseHeaders.REQUEST_ID, requestId);
         Instant startedAt = clock.instant();
@@ -82,7 +86,15 @@ public final class ProxyHandler extends Handler.Abstract {
             guard.checkHostAndOrigin(request);
             if (path.equals("/v1/models")) {
                 requireMethod(request, HttpMethod.GET);
-                listModels(RequestGuard.authenticate(request, access), response, callback);
+                onWorker(
+                        request,
+                        response,
+                        callback,
+                        () ->
+                                listModels(
+                                        RequestGuard.authenticate(request, access),
+                                        response,
+                                        callback));
                 return true;
             }
             Optional<Endpoint> endpoint = Endpoint.forPath(path);
@@ -97,17 +109,89 @@ public final class ProxyHandler extends Handler.Abstract {
                                 + " /v1/embeddings, /v1/responses and /v1/models");
             }
             requireMethod(request, HttpMethod.POST);
-            forward(request, response, callback, endpoint.get(), requestId, startedAt, startNanos);
+            long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+            if (declared > options.maxBodyBytes()) {
+                // Answered before reading a byte of it: a huge upload costs the proxy nothing.
+                throw RejectedRequest.tooLarge(options.maxBodyBytes());
+            }
+            Content.Source.asByteArrayAsync(
+                            request, (int) Math.min(options.maxBodyBytes(), Integer.MAX_VALUE - 16))
+                    .whenComplete(
+                            (bytes, failure) -> {
+                                if (failure != null) {
+                                    reject(response, callback, bodyFailure(failure));
+                                    return;
+                                }
+                                Runnable next =
+                                        () ->
+                                                forward(
+                                                        request,
+                                                        response,
+                                                        callback,
+                                                        endpoint.get(),
+                                                        bytes,
+                                                        requestId,
+                                                        startedAt,
+                                                        startNanos);
+                                boolean fromMemory =
+                                        RequestGuard.presentedKey(request)
+                                                .map(access::answersFromMemory)
+                                                .orElse(true);
+                                if (fromMemory) {
+                                    next.run();
+                                } else {
+                                    onWorker(request, response, callback, next::run);
+                                }
+                            });
         } catch (RejectedRequest rejected) {
-            OpenAiErrors.send(
-                    response,
-                    callback,
-                    rejected.status(),
-                    rejected.getMessage(),
-                    rejected.type(),
-                    rejected.code());
+            reject(response, callback, rejected);
         }
         return true;
+    }
+
+    private static void reject(Response response, Callback callback, RejectedRequest rejected) {
+        OpenAiErrors.send(
+                response,
+                callback,
+                rejected.status(),
+                rejected.getMessage(),
+                rejected.type(),
+                rejected.code());
+    }
+
+    /** Reading the body failed: too long (Jetty stops at the limit) or the client broke off. */
+    private RejectedRequest bodyFailure(Throwable failure) {
+        Throwable cause =
+                failure instanceof java.util.concurrent.CompletionException
+                        ? failure.getCause()
+                        : failure;
+        if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
+            return RejectedRequest.tooLarge(options.maxBodyBytes());
+        }
+        return RejectedRequest.badRequest("The request body could not be read");
+    }
+
+    /** Work that may block: run it on a worker thread, never on the network thread. */
+    private interface BlockingStep {
+        void run() throws RejectedRequest, InterruptedException;
+    }
+
+    private static void onWorker(
+            Request request, Response response, Callback callback, BlockingStep step) {
+        request.getComponents().getExecutor().execute(() -> runStep(response, callback, step));
+    }
+
+    private static void runStep(Response response, Callback callback, BlockingStep step) {
+        try {
+            step.run();
+        } catch (RejectedRequest rejected) {
+            reject(response, callback, rejected);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            callback.failed(e);
+        } catch (RuntimeException e) {
+            callback.failed(e);
+        }
     }
 
     private static void requireMethod(Request request, HttpMethod method) throws RejectedRequest {
@@ -125,44 +209,60 @@ public final class ProxyHandler extends Handler.Abstract {
             Response response,
             Callback callback,
             Endpoint endpoint,
+            byte[] bytes,
             String requestId,
             Instant startedAt,
-            long startNanos)
-            throws RejectedRequest, InterruptedException {
-        Caller caller = RequestGuard.authenticate(request, access);
-        ClientBody body = ClientRequestReader.readBody(request, options.maxBodyBytes());
-        String model = body.model();
-        RoutingTable snapshot = table.get();
-        Route route =
-                RouteResolver.resolve(snapshot, model)
-                        .orElseThrow(() -> RejectedRequest.modelNotFound(model));
-        if (!caller.mayUse(route.name())) {
-            throw RejectedRequest.forbidden(
-                    "model_not_allowed", "This access key may not use the model '" + model + "'");
-        }
-        boolean stream = endpoint.streamable() && body.stream();
-        boolean clientWantsUsage = body.includeUsage();
-        Exchange exchange =
-                new Exchange(
-                        requestId,
-                        startedAt,
-                        startNanos,
-                        endpoint,
-                        body,
-                        model,
-                        route,
-                        caller,
-                        stream,
-                        clientWantsUsage,
-                        snapshot);
-        ClientChannel client = new ClientChannel(response, callback);
-        if (stream) {
-            usage.record(usageEvent(exchange, forwarder.forward(exchange, client)));
-        } else {
-            // Answered later, from the HTTP client's thread; this one is free at once.
-            forwarder.forwardPlain(
-                    exchange, client, result -> usage.record(usageEvent(exchange, result)));
-        }
+            long startNanos) {
+        runStep(
+                response,
+                callback,
+                () -> {
+                    Caller caller = RequestGuard.authenticate(request, access);
+                    ClientBody body = ClientBody.parse(bytes);
+                    String model = body.model();
+                    RoutingTable snapshot = table.get();
+                    Route route =
+                            RouteResolver.resolve(snapshot, model)
+                                    .orElseThrow(() -> RejectedRequest.modelNotFound(model));
+                    if (!caller.mayUse(route.name())) {
+                        throw RejectedRequest.forbidden(
+                                "model_not_allowed",
+                                "This access key may not use the model '" + model + "'");
+                    }
+                    boolean stream = endpoint.streamable() && body.stream();
+                    Exchange exchange =
+                            new Exchange(
+                                    requestId,
+                                    startedAt,
+                                    startNanos,
+                                    endpoint,
+                                    body,
+                                    model,
+                                    route,
+                                    caller,
+                                    stream,
+                                    body.includeUsage(),
+                                    snapshot);
+                    ClientChannel client = new ClientChannel(response, callback);
+                    if (stream) {
+                        // The relay writes event by event with blocking writes: a worker's job.
+                        onWorker(
+                                request,
+                                response,
+                                callback,
+                                () ->
+                                        usage.record(
+                                                usageEvent(
+                                                        exchange,
+                                                        forwarder.forward(exchange, client))));
+                    } else {
+                        // Answered from the HTTP client's callback; no thread waits for it.
+                        forwarder.forwardPlain(
+                                exchange,
+                                client,
+                                result -> usage.record(usageEvent(exchange, result)));
+                    }
+                });
     }
 
     private UsageEvent usageEvent(Exchange exchange, ForwardResult result) {

@@ -94,7 +94,7 @@ final class RequestGuard {
                         : "The access key is not valid (unknown or revoked)");
     }
 
-    private static Optional<String> presentedKey(Request request) {
+    static Optional<String> presentedKey(Request request) {
         String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         if (authorization != null) {
             String value = authorization.strip();
