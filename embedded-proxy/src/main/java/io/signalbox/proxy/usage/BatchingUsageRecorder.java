@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,9 @@ import org.slf4j.LoggerFactory;
 public final class BatchingUsageRecorder implements UsageSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchingUsageRecorder.class);
+
+    /** How often a collecting writer looks whether the batch is full. */
+    private static final long COLLECT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final BlockingQueue<UsageEvent> queue;
     private final Consumer<List<UsageEvent>> writer;
@@ -86,11 +90,9 @@ public final class BatchingUsageRecorder implements UsageSink, AutoCloseable {
                     if (batch.size() >= batchSize || wait <= 0) {
                         break;
                     }
-                    UsageEvent next = queue.poll(wait, TimeUnit.NANOSECONDS);
-                    if (next == null) {
-                        break;
-                    }
-                    batch.add(next);
+                    // Sleep instead of waiting on the queue: a consumer waiting there makes every
+                    // offer wake it, which costs each request a thread signal.
+                    LockSupport.parkNanos(Math.min(wait, COLLECT_SLICE_NANOS));
                 }
                 queue.drainTo(batch, batchSize - batch.size());
                 write(batch);
