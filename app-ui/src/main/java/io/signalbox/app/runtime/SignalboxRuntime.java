@@ -135,7 +135,13 @@ public final class SignalboxRuntime implements AutoCloseable {
             } catch (ProxyUnavailableException e) {
                 throw new StartupException(StartupException.IN_USE, e.getMessage(), e);
             }
-            lock.describeSelf(Optional.of(proxy.baseUrl()));
+            try {
+                lock.describeSelf(Optional.of(proxy.baseUrl()));
+            } catch (IOException | RuntimeException e) {
+                // Listening already: stop it, or its threads would keep a half-started process up.
+                proxy.close();
+                throw e;
+            }
             LOG.info(
                     "Signalbox proxy listening on "
                             + proxy.baseUrl()

@@ -98,6 +98,11 @@ final class ClientBody {
                     default -> parser.skipChildren();
                 }
             }
+            if (objectStart < 0 || (modelStart < 0 && model != null)) {
+                // Jackson reads UTF-16/32 with a character parser that reports no byte offsets;
+                // the OpenAI API is UTF-8 only.
+                throw RejectedRequest.badRequest("The request body must be UTF-8 JSON");
+            }
             if (parser.nextToken() != null) {
                 throw RejectedRequest.badRequest(
                         "The request body has content after its JSON object");

@@ -59,6 +59,24 @@ final class ClientChannel {
         response.write(true, lastBytes == null ? null : ByteBuffer.wrap(lastBytes), done);
     }
 
+    /**
+     * Something went wrong inside the proxy: an OpenAI-shaped 500 when the client has seen nothing
+     * yet (Jetty's own error page has neither that shape nor {@code x-request-id}), else end the
+     * exchange.
+     */
+    void failInternally(Throwable cause) {
+        if (!completed && !response.isCommitted()) {
+            OpenAiErrors.finish(
+                    this,
+                    500,
+                    "Signalbox could not complete this request (internal error)",
+                    "server_error",
+                    "internal_error");
+            return;
+        }
+        abort(cause);
+    }
+
     /** The client is gone or the answer cannot continue: fail the exchange so Jetty closes it. */
     void abort(Throwable cause) {
         if (!completed) {

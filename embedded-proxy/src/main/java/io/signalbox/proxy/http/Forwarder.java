@@ -248,7 +248,12 @@ final class Forwarder {
         }
         byte[] body;
         try {
-            body = response.readBody(MAX_PLAIN_BODY);
+            body = response.readBody(MAX_PLAIN_BODY + 1);
+            if (body.length > MAX_PLAIN_BODY) {
+                // Serving a truncated answer as a success would be worse than failing over.
+                return RelayOutcome.failedBeforeCommit(
+                        FailureKind.SERVER_ERROR, "server_error", "the answer is too large");
+            }
         } catch (IOException e) {
             if (StreamRelay.isTimeout(e)) {
                 // The body stalled past the idle timeout: a timeout (504 if it is the last), not a

@@ -102,7 +102,7 @@ final class PlainCallChain {
             handle(attempt, answer);
         } catch (RuntimeException e) {
             // Whatever went wrong, the client must get an answer and the exchange must end.
-            client.abort(e);
+            client.failInternally(e);
             done.accept(ForwardResult.failed(500, attempts, "internal error: " + e));
         }
     }

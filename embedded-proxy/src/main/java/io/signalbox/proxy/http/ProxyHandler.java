@@ -31,6 +31,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves the OpenAI-compatible endpoints under {@code /v1} (CONTRACT section 3): checks the
@@ -43,6 +45,7 @@ import org.eclipse.jetty.util.Callback;
 public final class ProxyHandler extends Handler.Abstract.NonBlocking {
 
     private static final JsonMapper JSON = new JsonMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
 
     private final Supplier<RoutingTable> table;
     private final AccessPolicy access;
@@ -188,9 +191,10 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
             reject(response, callback, rejected);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            callback.failed(e);
+            new ClientChannel(response, callback).failInternally(e);
         } catch (RuntimeException e) {
-            callback.failed(e);
+            LOG.warn("Request failed inside the proxy: {}", e.toString());
+            new ClientChannel(response, callback).failInternally(e);
         }
     }
 

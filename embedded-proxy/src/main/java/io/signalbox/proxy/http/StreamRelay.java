@@ -70,6 +70,10 @@ final class StreamRelay {
             for (int n; failureBeforeCommit == null && !finished && (n = in.read(buffer)) >= 0; ) {
                 parser.feed(buffer, 0, n);
             }
+            if (failureBeforeCommit == null && !finished) {
+                // The stream ended: an unterminated last block may still hold an event.
+                parser.finish();
+            }
         } catch (ClientGone gone) {
             upstream.abort();
             client.abort(gone.getCause());
@@ -95,7 +99,6 @@ final class StreamRelay {
             return RelayOutcome.failedBeforeCommit(
                     FailureKind.SERVER_ERROR, "error_event", failureBeforeCommit);
         }
-        parser.finish();
         if (!finished) {
             String why = "the upstream stream ended before it was complete";
             if (!committed) {

@@ -164,6 +164,17 @@ public final class UpstreamClient implements AutoCloseable {
                         } else {
                             UpstreamFailure failure = classify(result.getFailure());
                             Response begun = result.getResponse();
+                            if (begun != null && begun.getStatus() >= 300) {
+                                // An error answer whose body broke off is still that error: its
+                                // status and Retry-After decide what happens next.
+                                onAnswer.accept(
+                                        new BufferedAnswer(
+                                                begun.getStatus(),
+                                                begun.getHeaders(),
+                                                getContent(),
+                                                Optional.empty()));
+                                return;
+                            }
                             answer =
                                     BufferedAnswer.failed(
                                             begun == null ? 0 : begun.getStatus(),

@@ -2,7 +2,6 @@ package io.signalbox.proxy.upstream;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
@@ -64,13 +63,14 @@ public final class UpstreamResponse implements AutoCloseable {
         request.abort(new IOException("cancelled by Signalbox"));
     }
 
+    /** Releases the answer; never throws, since it runs after the client has been answered. */
     @Override
     public void close() {
         try {
             body.close();
             listener.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Nothing left to do with an answer whose stream will not close.
         }
     }
 }

@@ -107,7 +107,8 @@ public final class BatchingUsageRecorder implements UsageSink, AutoCloseable {
     private void write(List<UsageEvent> batch) {
         try {
             writer.accept(List.copyOf(batch));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Caught wide so that one bad batch never ends the writer thread.
             LOG.error("Could not store {} usage records: {}", batch.size(), e.toString());
         }
     }
@@ -123,6 +124,12 @@ public final class BatchingUsageRecorder implements UsageSink, AutoCloseable {
             thread.join(Duration.ofSeconds(30).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // A record() that saw closing == false just before the writer left put its event in late.
+        List<UsageEvent> late = new ArrayList<>();
+        queue.drainTo(late);
+        if (!late.isEmpty() && !thread.isAlive()) {
+            write(late);
         }
     }
 }

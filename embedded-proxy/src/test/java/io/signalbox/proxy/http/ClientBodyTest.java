@@ -66,6 +66,16 @@ class ClientBodyTest {
         assertThat(body.includeUsage()).isTrue();
     }
 
+    @Test
+    void aUtf16BodyIsRefusedWithA400NotACrash() {
+        byte[] utf16 = "{\"model\":\"a\"}".getBytes(StandardCharsets.UTF_16);
+
+        assertThatThrownBy(() -> ClientBody.parse(utf16))
+                .isInstanceOfSatisfying(
+                        RejectedRequest.class, e -> assertThat(e.status()).isEqualTo(400))
+                .hasMessageContaining("UTF-8");
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',

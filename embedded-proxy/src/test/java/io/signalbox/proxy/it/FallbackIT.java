@@ -200,6 +200,20 @@ class FallbackIT extends ProxyTestBase {
                 proxy.onlyUsage().attempts().get(0), a, "timeout", OptionalInt.of(200), false);
     }
 
+    @Test
+    void anErrorAnswerWhoseBodyStallsStillCountsAsItsStatus() throws Exception {
+        a.always(Reply.stalled(429, "application/json", "{\"error\":{\"message\":\"slow"));
+        b.always(Reply.json(200, Chat.completion("b-model", "Hello", 12, 9)));
+        start(chain("chat", a, b));
+
+        HttpResponse<String> response = proxy.chat(HI);
+
+        // Not a 'timeout': the status line said 429, so it is a rate limit, and b serves.
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertAttempt(
+                proxy.onlyUsage().attempts().get(0), a, "rate_limited", OptionalInt.of(429), false);
+    }
+
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {400, 413, 422})
     void callerMistakesGoBackUnchangedAfterOneAttemptAndLeaveTheTargetHealthy(int status)

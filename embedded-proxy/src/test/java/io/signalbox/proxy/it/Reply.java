@@ -51,8 +51,13 @@ interface Reply {
      * A 200 whose body begins with {@code firstBytes} and then stalls until the upstream closes.
      */
     static Reply stalled(String contentType, String firstBytes) {
+        return stalled(200, contentType, firstBytes);
+    }
+
+    /** Like {@link #stalled(String, String)} with another status (an error whose body stalls). */
+    static Reply stalled(int status, String contentType, String firstBytes) {
         return (response, callback, request) -> {
-            response.setStatus(200);
+            response.setStatus(status);
             response.getHeaders().put("Content-Type", contentType);
             response.write(
                     false,
