@@ -86,7 +86,14 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
         long startNanos = System.nanoTime();
         String path = Request.getPathInContext(request);
         try {
-            guard.checkHostAndOrigin(request);
+            Optional<String> origin = guard.checkHostAndOrigin(request);
+            if (origin.isPresent()) {
+                allowBrowser(response, origin.get());
+                if (HttpMethod.OPTIONS.is(request.getMethod())) {
+                    answerPreflight(response, callback);
+                    return true;
+                }
+            }
             if (path.equals("/v1/models")) {
                 requireMethod(request, HttpMethod.GET);
                 onWorker(
@@ -150,6 +157,37 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
             reject(response, callback, rejected);
         }
         return true;
+    }
+
+    /**
+     * CORS for an origin the user allowed: the page may read the answer and the headers that name
+     * the target. Never {@code Access-Control-Allow-Private-Network}: a public page must not reach
+     * this proxy.
+     */
+    private static void allowBrowser(Response response, String origin) {
+        response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        response.getHeaders().add(HttpHeader.VARY, "Origin");
+        response.getHeaders()
+                .put(
+                        HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS,
+                        String.join(
+                                ", ",
+                                ResponseHeaders.REQUEST_ID,
+                                ResponseHeaders.ROUTE,
+                                ResponseHeaders.PROVIDER,
+                                ResponseHeaders.MODEL,
+                                ResponseHeaders.ATTEMPTS));
+    }
+
+    private static void answerPreflight(Response response, Callback callback) {
+        response.setStatus(204);
+        response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS");
+        response.getHeaders()
+                .put(
+                        HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS,
+                        "authorization, content-type, x-api-key");
+        response.getHeaders().put(HttpHeader.ACCESS_CONTROL_MAX_AGE, "600");
+        response.write(true, null, callback);
     }
 
     private static void reject(Response response, Callback callback, RejectedRequest rejected) {

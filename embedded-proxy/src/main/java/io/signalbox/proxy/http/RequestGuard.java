@@ -42,7 +42,12 @@ final class RequestGuard {
         }
     }
 
-    void checkHostAndOrigin(Request request) throws RejectedRequest {
+    /**
+     * Checks the Host and Origin headers.
+     *
+     * @return the browser origin when there is one and it is allowed, else empty
+     */
+    Optional<String> checkHostAndOrigin(Request request) throws RejectedRequest {
         if (loopbackBind) {
             String host = hostName(request.getHeaders().get(HttpHeader.HOST));
             if (host == null || !(LOOPBACK_NAMES.contains(host) || allowedHosts.contains(host))) {
@@ -54,12 +59,16 @@ final class RequestGuard {
             }
         }
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (origin != null && !allowedOrigins.contains(origin)) {
+        if (origin == null) {
+            return Optional.empty();
+        }
+        if (!allowedOrigins.contains(origin)) {
             throw RejectedRequest.forbidden(
                     "origin_not_allowed",
                     "Browser pages may not call this Signalbox unless their origin is allowed in"
                             + " the settings");
         }
+        return Optional.of(origin);
     }
 
     /** The host part of a Host header, lower case, without port or IPv6 brackets. */

@@ -147,7 +147,46 @@ class GuardIT extends ProxyTestBase {
         assertProxyError(foreign, 403, "permission_error", "origin_not_allowed");
         assertThat(header(foreign, "Access-Control-Allow-Origin")).isNull();
         assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(header(allowed, "Access-Control-Allow-Origin"))
+                .isEqualTo("http://localhost:5173");
+        assertThat(header(allowed, "Access-Control-Expose-Headers")).contains("x-request-id");
+        assertThat(header(allowed, "Access-Control-Allow-Private-Network")).isNull();
         assertThat(a.hits()).isEqualTo(1);
+    }
+
+    @Test
+    void aPreflightFromAnAllowedOriginIsAnsweredAndOthersAreRefused() throws Exception {
+        proxy =
+                ProxyHarness.start(
+                        chain("chat", a),
+                        AccessPolicy.OPEN,
+                        o ->
+                                ProxyHarness.withAllowed(
+                                        o, Set.of(), Set.of("http://localhost:5173")));
+
+        HttpResponse<String> allowed = preflight("http://localhost:5173");
+        HttpResponse<String> foreign = preflight("https://evil.example");
+
+        assertThat(allowed.statusCode()).isEqualTo(204);
+        assertThat(header(allowed, "Access-Control-Allow-Origin"))
+                .isEqualTo("http://localhost:5173");
+        assertThat(header(allowed, "Access-Control-Allow-Methods")).contains("POST");
+        assertThat(header(allowed, "Access-Control-Allow-Headers")).contains("authorization");
+        assertProxyError(foreign, 403, "permission_error", "origin_not_allowed");
+        assertThat(a.hits()).isZero();
+    }
+
+    private HttpResponse<String> preflight(String origin) throws Exception {
+        return proxy.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(
+                                        "http://127.0.0.1:"
+                                                + proxy.port()
+                                                + "/v1/chat/completions"))
+                        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", "POST")
+                        .build());
     }
 
     private String rawChat(String host) throws Exception {
