@@ -1,5 +1,6 @@
 package io.signalbox.persistence;
 
+import io.signalbox.persistence.usage.UsageQueries;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -59,6 +60,7 @@ public final class Database implements AutoCloseable {
     private final AccessKeyRepository accessKeyRepository;
     private final SettingsRepository settingsRepository;
     private final RequestLogRepository requestLogRepository;
+    private final DiscoveryRepository discoveryRepository;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(Path dataDir, JdbcConnectionPool pool, SecretCipher cipher, Clock clock) {
@@ -69,6 +71,7 @@ public final class Database implements AutoCloseable {
         this.accessKeyRepository = new AccessKeyRepository(this);
         this.settingsRepository = new SettingsRepository(this);
         this.requestLogRepository = new RequestLogRepository(this);
+        this.discoveryRepository = new DiscoveryRepository(this);
     }
 
     /** Opens (creating if needed) the database in {@code dataDir} and migrates it. */
@@ -192,6 +195,14 @@ public final class Database implements AutoCloseable {
 
     public RequestLogRepository requestLogRepository() {
         return requestLogRepository;
+    }
+
+    public UsageQueries usageQueries() {
+        return new UsageQueries(pool);
+    }
+
+    public DiscoveryRepository discoveryRepository() {
+        return discoveryRepository;
     }
 
     /** Runs {@code work} on a pooled connection in auto-commit mode. */

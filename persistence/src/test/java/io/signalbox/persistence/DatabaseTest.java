@@ -25,9 +25,9 @@ class DatabaseTest {
     @TempDir Path temp;
 
     @Test
-    void migratesAFreshDatabaseToV1() {
+    void migratesAFreshDatabaseToTheLatestVersion() {
         try (Database database = Database.open(temp.resolve("data"))) {
-            assertThat(appliedMigrations(database)).containsExactly("1");
+            assertThat(appliedMigrations(database)).containsExactly("1", "2");
             assertThat(tables(database))
                     .contains(
                             "PROVIDERS",
@@ -53,7 +53,7 @@ class DatabaseTest {
         }
         try (Database database = Database.open(dataDir)) {
             assertThat(database.settingsRepository().get("proxy.port")).contains("8337");
-            assertThat(appliedMigrations(database)).containsExactly("1");
+            assertThat(appliedMigrations(database)).containsExactly("1", "2");
         }
     }
 
