@@ -38,6 +38,17 @@ final class UsageRollup {
         long reasoningTokens;
         long estimatedRequests;
 
+        void add(Sums other) {
+            requests += other.requests;
+            errors += other.errors;
+            promptTokens += other.promptTokens;
+            completionTokens += other.completionTokens;
+            totalTokens += other.totalTokens;
+            cachedTokens += other.cachedTokens;
+            reasoningTokens += other.reasoningTokens;
+            estimatedRequests += other.estimatedRequests;
+        }
+
         void add(RequestRecord record) {
             TokenUsage usage = record.usage();
             requests++;
@@ -103,6 +114,83 @@ final class UsageRollup {
                 merge.setLong(11, sum.cachedTokens);
                 merge.setLong(12, sum.reasoningTokens);
                 merge.setLong(13, sum.estimatedRequests);
+                merge.addBatch();
+            }
+            merge.executeBatch();
+        }
+        addByDimension(connection, sums);
+    }
+
+    /** The dimensions of {@code usage_hourly_by}, each with the key part it groups by. */
+    private static final Map<String, java.util.function.Function<Key, String>> DIMENSIONS =
+            Map.of(
+                    "route", Key::route,
+                    "provider", Key::provider,
+                    "model", Key::model,
+                    "key", Key::accessKeyName,
+                    "all", key -> "all");
+
+    private record DimensionKey(String dimension, long hourStart, String group) {}
+
+    /** Adds the same sums to the per-dimension rollup that the usage charts read. */
+    private static void addByDimension(Connection connection, Map<Key, Sums> sums)
+            throws SQLException {
+        Map<DimensionKey, Sums> byDimension = new LinkedHashMap<>();
+        for (Map.Entry<Key, Sums> entry : sums.entrySet()) {
+            Key key = entry.getKey();
+            for (Map.Entry<String, java.util.function.Function<Key, String>> dimension :
+                    DIMENSIONS.entrySet()) {
+                byDimension
+                        .computeIfAbsent(
+                                new DimensionKey(
+                                        dimension.getKey(),
+                                        key.hourStart(),
+                                        dimension.getValue().apply(key)),
+                                k -> new Sums())
+                        .add(entry.getValue());
+            }
+        }
+        try (PreparedStatement merge =
+                connection.prepareStatement(
+                        """
+                        MERGE INTO usage_hourly_by u
+                        USING (VALUES (CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS VARCHAR),
+                                       CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT),
+                                       CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT),
+                                       CAST(? AS BIGINT), CAST(? AS BIGINT)))
+                            AS s (dimension, hour_start, grp, requests, errors, prompt_tokens,
+                                  completion_tokens, total_tokens, cached_tokens,
+                                  reasoning_tokens, estimated_requests)
+                        ON u.dimension = s.dimension AND u.hour_start = s.hour_start
+                            AND u.grp = s.grp
+                        WHEN MATCHED THEN UPDATE SET
+                            requests = u.requests + s.requests,
+                            errors = u.errors + s.errors,
+                            prompt_tokens = u.prompt_tokens + s.prompt_tokens,
+                            completion_tokens = u.completion_tokens + s.completion_tokens,
+                            total_tokens = u.total_tokens + s.total_tokens,
+                            cached_tokens = u.cached_tokens + s.cached_tokens,
+                            reasoning_tokens = u.reasoning_tokens + s.reasoning_tokens,
+                            estimated_requests = u.estimated_requests + s.estimated_requests
+                        WHEN NOT MATCHED THEN INSERT VALUES (s.dimension, s.hour_start, s.grp,
+                            s.requests, s.errors, s.prompt_tokens, s.completion_tokens,
+                            s.total_tokens, s.cached_tokens, s.reasoning_tokens,
+                            s.estimated_requests)
+                        """)) {
+            for (Map.Entry<DimensionKey, Sums> entry : byDimension.entrySet()) {
+                DimensionKey key = entry.getKey();
+                Sums sum = entry.getValue();
+                merge.setString(1, key.dimension());
+                merge.setLong(2, key.hourStart());
+                merge.setString(3, key.group());
+                merge.setLong(4, sum.requests);
+                merge.setLong(5, sum.errors);
+                merge.setLong(6, sum.promptTokens);
+                merge.setLong(7, sum.completionTokens);
+                merge.setLong(8, sum.totalTokens);
+                merge.setLong(9, sum.cachedTokens);
+                merge.setLong(10, sum.reasoningTokens);
+                merge.setLong(11, sum.estimatedRequests);
                 merge.addBatch();
             }
             merge.executeBatch();

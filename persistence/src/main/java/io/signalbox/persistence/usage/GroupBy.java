@@ -17,24 +17,27 @@ public enum GroupBy {
     /** The upstream model that served the request (the same name at two providers is one group). */
     MODEL("model", "COALESCE(model, '')"),
     /** The access key the client used. */
-    KEY("access_key_name", "COALESCE(access_key_name, '')"),
+    KEY("key", "COALESCE(access_key_name, '')"),
     /** Everything in one group, named {@value #ALL}. */
-    NONE("'" + GroupBy.ALL + "'", "'" + GroupBy.ALL + "'");
+    NONE(GroupBy.ALL, "'" + GroupBy.ALL + "'");
 
     /** The one group's name when usage is not grouped. */
     public static final String ALL = "all";
 
-    private final String rollupColumn;
+    private final String dimension;
     private final String requestsColumn;
 
-    GroupBy(String rollupColumn, String requestsColumn) {
-        this.rollupColumn = rollupColumn;
+    GroupBy(String dimension, String requestsColumn) {
+        this.dimension = dimension;
         this.requestsColumn = requestsColumn;
     }
 
-    /** The group as an SQL expression over {@code usage_hourly}, where '' already means none. */
-    String rollupColumn() {
-        return rollupColumn;
+    /**
+     * The {@code dimension} of {@code usage_hourly_by} rows for this grouping (a fixed word, safe
+     * to put in SQL).
+     */
+    String dimension() {
+        return dimension;
     }
 
     /** The group as an SQL expression over {@code requests}, where NULL means none. */

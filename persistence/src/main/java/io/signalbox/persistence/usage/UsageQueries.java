@@ -42,13 +42,13 @@ public final class UsageQueries {
      */
     private static final String ROLLUP_SUMS =
             """
-            SELECT %1$s AS bucket, %2$s AS grp, SUM(requests) AS requests, SUM(errors) AS errors,
+            SELECT %1$s AS bucket, grp AS grp, SUM(requests) AS requests, SUM(errors) AS errors,
                 SUM(prompt_tokens) AS prompt_tokens, SUM(completion_tokens) AS completion_tokens,
                 SUM(total_tokens) AS total_tokens, SUM(cached_tokens) AS cached_tokens,
                 SUM(reasoning_tokens) AS reasoning_tokens,
                 SUM(estimated_requests) AS estimated_requests
-            FROM usage_hourly
-            WHERE hour_start >= ? AND hour_start < ?
+            FROM usage_hourly_by
+            WHERE dimension = '%2$s' AND hour_start >= ? AND hour_start < ?
             GROUP BY bucket, grp
             """;
 
@@ -109,7 +109,7 @@ public final class UsageQueries {
         }
         String sql =
                 TOTALS.formatted(
-                        ROLLUP_SUMS.formatted("0", groupBy.rollupColumn()),
+                        ROLLUP_SUMS.formatted("0", groupBy.dimension()),
                         REQUEST_SUMS.formatted("0", groupBy.requestsColumn()),
                         REQUEST_SUMS.formatted("0", groupBy.requestsColumn()));
         long[] bounds = {
@@ -156,7 +156,7 @@ public final class UsageQueries {
         } else {
             sums =
                     ROLLUP_SUMS.formatted(
-                            bucketOf("hour_start", query.bucket()), query.groupBy().rollupColumn());
+                            bucketOf("hour_start", query.bucket()), query.groupBy().dimension());
             bounds = new long[] {range.firstHourStart(), range.untilMillis()};
         }
         String sql = sums + "ORDER BY bucket, grp";
