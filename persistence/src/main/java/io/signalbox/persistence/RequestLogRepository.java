@@ -8,11 +8,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -154,7 +151,7 @@ public final class RequestLogRepository {
         return database.snapshot(
                 "read the recent requests",
                 connection -> {
-                    Map<String, RequestRow> requests = new LinkedHashMap<>();
+                    List<RequestRecord> requests = new ArrayList<>();
                     try (PreparedStatement select =
                             connection.prepareStatement(
                                     """
@@ -165,52 +162,12 @@ public final class RequestLogRepository {
                         select.setInt(1, limit);
                         try (ResultSet row = select.executeQuery()) {
                             while (row.next()) {
-                                RequestRow request = RequestRow.read(row);
-                                requests.put(request.id(), request);
+                                requests.add(RequestLogRows.request(row));
                             }
                         }
                     }
-                    Map<String, List<AttemptRecord>> attempts =
-                            attemptsOf(connection, requests.keySet());
-                    return requests.values().stream()
-                            .map(row -> row.toRecord(attempts.getOrDefault(row.id(), List.of())))
-                            .toList();
+                    return RequestLogRows.withAttempts(connection, requests);
                 });
-    }
-
-    private static Map<String, List<AttemptRecord>> attemptsOf(
-            Connection connection, Set<String> requestIds) throws SQLException {
-        Map<String, List<AttemptRecord>> attempts = new HashMap<>();
-        if (requestIds.isEmpty()) {
-            return attempts;
-        }
-        try (PreparedStatement select =
-                connection.prepareStatement(
-                        """
-                        SELECT * FROM request_attempts
-                        WHERE request_id = ANY(?)
-                        ORDER BY request_id, attempt_no
-                        """)) {
-            select.setArray(1, connection.createArrayOf("VARCHAR", requestIds.toArray()));
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    int status = row.getInt("status");
-                    Integer statusOrNull = row.wasNull() ? null : status;
-                    attempts.computeIfAbsent(row.getString("request_id"), k -> new ArrayList<>())
-                            .add(
-                                    new AttemptRecord(
-                                            row.getInt("attempt_no"),
-                                            row.getString("provider"),
-                                            row.getString("model"),
-                                            row.getString("outcome"),
-                                            statusOrNull,
-                                            row.getLong("latency_ms"),
-                                            row.getBoolean("committed"),
-                                            Optional.ofNullable(row.getString("error"))));
-                }
-            }
-        }
-        return attempts;
     }
 
     /** How many requests the log holds. */
@@ -236,57 +193,5 @@ public final class RequestLogRepository {
         return database.withConnection(
                 "read the hourly usage",
                 connection -> UsageRollup.read(connection, firstHour, until.toEpochMilli()));
-    }
-
-    /** A requests row, waiting for its attempts. */
-    private record RequestRow(
-            String id,
-            Instant startedAt,
-            String route,
-            Optional<String> provider,
-            Optional<String> model,
-            Optional<String> accessKeyName,
-            int status,
-            boolean stream,
-            long latencyMs,
-            TokenUsage usage,
-            Optional<String> error) {
-
-        static RequestRow read(ResultSet row) throws SQLException {
-            return new RequestRow(
-                    row.getString("id"),
-                    Instant.ofEpochMilli(row.getLong("started_at")),
-                    row.getString("route"),
-                    Optional.ofNullable(row.getString("provider")),
-                    Optional.ofNullable(row.getString("model")),
-                    Optional.ofNullable(row.getString("access_key_name")),
-                    row.getInt("status"),
-                    row.getBoolean("stream"),
-                    row.getLong("latency_ms"),
-                    new TokenUsage(
-                            row.getLong("prompt_tokens"),
-                            row.getLong("completion_tokens"),
-                            row.getLong("total_tokens"),
-                            row.getLong("cached_tokens"),
-                            row.getLong("reasoning_tokens"),
-                            row.getBoolean("usage_estimated")),
-                    Optional.ofNullable(row.getString("error")));
-        }
-
-        RequestRecord toRecord(List<AttemptRecord> attempts) {
-            return new RequestRecord(
-                    id,
-                    startedAt,
-                    route,
-                    provider,
-                    model,
-                    accessKeyName,
-                    status,
-                    stream,
-                    latencyMs,
-                    attempts,
-                    usage,
-                    error);
-        }
     }
 }

@@ -38,6 +38,25 @@ final class UsageRollup {
         long reasoningTokens;
         long estimatedRequests;
 
+        /**
+         * Sets the eight sums as parameters {@code first} to {@code first + 7}, in column order.
+         */
+        void setOn(PreparedStatement statement, int first) throws SQLException {
+            long[] values = {
+                requests,
+                errors,
+                promptTokens,
+                completionTokens,
+                totalTokens,
+                cachedTokens,
+                reasoningTokens,
+                estimatedRequests
+            };
+            for (int i = 0; i < values.length; i++) {
+                statement.setLong(first + i, values[i]);
+            }
+        }
+
         void add(Sums other) {
             requests += other.requests;
             errors += other.errors;
@@ -106,14 +125,7 @@ final class UsageRollup {
                 merge.setString(3, key.provider());
                 merge.setString(4, key.model());
                 merge.setString(5, key.accessKeyName());
-                merge.setLong(6, sum.requests);
-                merge.setLong(7, sum.errors);
-                merge.setLong(8, sum.promptTokens);
-                merge.setLong(9, sum.completionTokens);
-                merge.setLong(10, sum.totalTokens);
-                merge.setLong(11, sum.cachedTokens);
-                merge.setLong(12, sum.reasoningTokens);
-                merge.setLong(13, sum.estimatedRequests);
+                sum.setOn(merge, 6);
                 merge.addBatch();
             }
             merge.executeBatch();
@@ -183,14 +195,7 @@ final class UsageRollup {
                 merge.setString(1, key.dimension());
                 merge.setLong(2, key.hourStart());
                 merge.setString(3, key.group());
-                merge.setLong(4, sum.requests);
-                merge.setLong(5, sum.errors);
-                merge.setLong(6, sum.promptTokens);
-                merge.setLong(7, sum.completionTokens);
-                merge.setLong(8, sum.totalTokens);
-                merge.setLong(9, sum.cachedTokens);
-                merge.setLong(10, sum.reasoningTokens);
-                merge.setLong(11, sum.estimatedRequests);
+                sum.setOn(merge, 4);
                 merge.addBatch();
             }
             merge.executeBatch();
