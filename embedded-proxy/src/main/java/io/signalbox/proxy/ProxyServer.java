@@ -2,6 +2,8 @@ package io.signalbox.proxy;
 
 import io.signalbox.proxy.access.AccessPolicy;
 import io.signalbox.proxy.http.ProxyHandler;
+import io.signalbox.proxy.management.ManagementApi;
+import io.signalbox.proxy.management.ManagementMount;
 import io.signalbox.proxy.routing.HealthBook;
 import io.signalbox.proxy.routing.HealthPolicy;
 import io.signalbox.proxy.routing.RoutingTable;
@@ -12,6 +14,8 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -40,6 +44,8 @@ public final class ProxyServer implements AutoCloseable {
     private Server server;
     private ServerConnector connector;
     private UpstreamClient upstreams;
+    private ManagementApi management;
+    private Predicate<String> adminToken;
 
     public ProxyServer(
             ProxyOptions options,
@@ -55,6 +61,22 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /**
+     * Serves the management API (CONTRACT section 4) under {@code /api} on the same port, from
+     * {@code api}, to loopback callers that present the admin token. Call before {@link #start()};
+     * without it, {@code /api} paths are unknown endpoints of the proxy.
+     *
+     * @param adminToken tells whether a presented bearer token is the admin token; it must compare
+     *     in constant time
+     */
+    public synchronized void enableManagement(ManagementApi api, Predicate<String> adminToken) {
+        if (server != null) {
+            throw new IllegalStateException("enable the management API before starting the proxy");
+        }
+        this.management = Objects.requireNonNull(api);
+        this.adminToken = Objects.requireNonNull(adminToken);
+    }
+
+    /**
      * Starts listening.
      *
      * @throws ProxyUnavailableException when the address cannot be bound (port taken, unknown
@@ -67,6 +89,10 @@ public final class ProxyServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendDateHeader(false);
+        // Jetty reuses header fields it saw earlier on the same connection, matching them without
+        // regard to case by default: an access key or admin token sent in another case would then
+        // pass as the real one. Keys are case-sensitive.
+        http.setHeaderCacheCaseSensitive(true);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(options.host());
         connector.setPort(options.port());
@@ -84,8 +110,12 @@ public final class ProxyServer implements AutoCloseable {
                         options,
                         clock,
                         () -> ThreadLocalRandom.current().nextDouble());
+        Handler served =
+                management == null
+                        ? handler
+                        : new ManagementMount(management, adminToken, options, clock, handler);
         // GracefulHandler lets requests in flight finish on stop, within the stop timeout.
-        server.setHandler(new GracefulHandler(handler));
+        server.setHandler(new GracefulHandler(served));
         server.setStopTimeout(options.stopGrace().toMillis());
         server.setStopAtShutdown(false);
         try {

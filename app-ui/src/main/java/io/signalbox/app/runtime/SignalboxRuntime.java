@@ -1,10 +1,13 @@
 package io.signalbox.app.runtime;
 
+import io.signalbox.app.Version;
+import io.signalbox.app.discovery.ModelDiscovery;
 import io.signalbox.app.launch.AdminToken;
 import io.signalbox.app.launch.CommandLine;
 import io.signalbox.app.launch.DataDirectory;
 import io.signalbox.app.launch.InstanceLock;
 import io.signalbox.app.launch.LogSetup;
+import io.signalbox.app.management.ManagementService;
 import io.signalbox.persistence.DataDirInUseException;
 import io.signalbox.persistence.Database;
 import io.signalbox.persistence.PersistenceException;
@@ -130,6 +133,15 @@ public final class SignalboxRuntime implements AutoCloseable {
             requireAccessKeyOffLoopback(bind, database.accessKeyRepository().count());
             access.refresh();
             proxy.update(RoutingTables.from(config.current()));
+            proxy.enableManagement(
+                    new ManagementService(
+                            config,
+                            new ModelDiscovery(database.discoveryRepository(), config::current),
+                            database.usageQueries(),
+                            proxy,
+                            Clock.systemUTC(),
+                            Version.current()),
+                    adminToken::matches);
             try {
                 proxy.start();
             } catch (ProxyUnavailableException e) {

@@ -19,8 +19,6 @@ import org.eclipse.jetty.server.Request;
  */
 final class RequestGuard {
 
-    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "::1");
-
     private final boolean loopbackBind;
     private final Set<String> allowedHosts;
     private final Set<String> allowedOrigins;
@@ -49,8 +47,7 @@ final class RequestGuard {
      */
     Optional<String> checkHostAndOrigin(Request request) throws RejectedRequest {
         if (loopbackBind) {
-            String host = hostName(request.getHeaders().get(HttpHeader.HOST));
-            if (host == null || !(LOOPBACK_NAMES.contains(host) || allowedHosts.contains(host))) {
+            if (!HostHeader.isAllowed(request.getHeaders().get(HttpHeader.HOST), allowedHosts)) {
                 throw RejectedRequest.forbidden(
                         "host_not_allowed",
                         "Signalbox answers only requests addressed to localhost, 127.0.0.1 or [::1]"
@@ -69,20 +66,6 @@ final class RequestGuard {
                             + " the settings");
         }
         return Optional.of(origin);
-    }
-
-    /** The host part of a Host header, lower case, without port or IPv6 brackets. */
-    static String hostName(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String value = header.strip().toLowerCase(Locale.ROOT);
-        if (value.startsWith("[")) {
-            int end = value.indexOf(']');
-            return end > 0 ? value.substring(1, end) : null;
-        }
-        int colon = value.indexOf(':');
-        return colon >= 0 ? value.substring(0, colon) : value;
     }
 
     /** The caller, or a 401 when a key is needed and missing or unknown. */

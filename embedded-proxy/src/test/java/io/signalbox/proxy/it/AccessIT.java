@@ -97,6 +97,22 @@ class AccessIT extends ProxyTestBase {
         proxy.assertNoUsage();
     }
 
+    @Test
+    void aKeyInAnotherCaseIsRefusedEvenOnTheConnectionThatCarriedTheRealOne() throws Exception {
+        start(table(), KEYS);
+        HttpResponse<String> real =
+                proxy.chat(Chat.request("chat", "Hi"), "Authorization", "Bearer sk-sb-alice");
+
+        // Same client, so the same kept-alive connection: Jetty's header cache must not match
+        // the earlier field while ignoring case.
+        HttpResponse<String> upperCase =
+                proxy.chat(Chat.request("chat", "Hi"), "Authorization", "Bearer SK-SB-ALICE");
+
+        assertThat(real.statusCode()).isEqualTo(200);
+        assertProxyError(upperCase, 401, "invalid_request_error", "invalid_api_key");
+        assertThat(a.hits()).isEqualTo(1);
+    }
+
     @ParameterizedTest
     @CsvSource({"other", "gpt-4o"})
     void aKeyNotAllowedOnTheRouteIs403(String model) throws Exception {

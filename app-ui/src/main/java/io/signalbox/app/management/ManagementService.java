@@ -1,0 +1,156 @@
+package io.signalbox.app.management;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.signalbox.app.discovery.DiscoveryException;
+import io.signalbox.app.discovery.DiscoveryResult;
+import io.signalbox.app.discovery.ModelDiscovery;
+import io.signalbox.app.discovery.TargetRef;
+import io.signalbox.app.runtime.ConfigService;
+import io.signalbox.persistence.config.ConfigWriter;
+import io.signalbox.persistence.config.InvalidConfigException;
+import io.signalbox.persistence.config.ProviderConfig;
+import io.signalbox.persistence.usage.UsageQueries;
+import io.signalbox.proxy.ProxyServer;
+import io.signalbox.proxy.management.ManagementApi;
+import io.signalbox.proxy.management.ManagementException;
+import io.signalbox.proxy.routing.Route;
+import io.signalbox.proxy.routing.Target;
+import io.signalbox.proxy.routing.TargetHealth;
+import io.signalbox.proxy.routing.TargetKey;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The management API on top of the running Signalbox: the configuration service, model discovery,
+ * the usage queries and the proxy's health book. Each call is one plain blocking call into them;
+ * what the store or a provider refuses becomes the {@link ManagementException} with the status the
+ * contract names.
+ */
+public final class ManagementService implements ManagementApi {
+
+    private final ConfigService config;
+    private final ModelDiscovery discovery;
+    private final UsageQueries usage;
+    private final ProxyServer proxy;
+    private final Clock clock;
+    private final String version;
+
+    /**
+     * @param proxy read for its routing table and health book, whose targets {@link #health()}
+     *     lists
+     * @param version what {@code signalbox --version} prints
+     */
+    public ManagementService(
+            ConfigService config,
+            ModelDiscovery discovery,
+            UsageQueries usage,
+            ProxyServer proxy,
+            Clock clock,
+            String version) {
+        this.config = config;
+        this.discovery = discovery;
+        this.usage = usage;
+        this.proxy = proxy;
+        this.clock = clock;
+        this.version = version;
+    }
+
+    @Override
+    public JsonNode config(boolean includeSecrets) {
+        return ConfigWriter.toJson(config.current(), includeSecrets);
+    }
+
+    @Override
+    public JsonNode replaceConfig(String json) throws ManagementException {
+        try {
+            return ConfigWriter.toJson(config.importJson(json), false);
+        } catch (InvalidConfigException e) {
+            throw ManagementException.invalidConfig(
+                    e.problems().stream()
+                            .map(p -> new ManagementException.Problem(p.path(), p.message()))
+                            .toList());
+        }
+    }
+
+    @Override
+    public Discovery discover(String name) throws ManagementException {
+        ProviderConfig provider =
+                config.current().providers().stream()
+                        .filter(candidate -> candidate.name().equals(name))
+                        .findFirst()
+                        .orElseThrow(() -> ManagementException.unknownProvider(name));
+        // Disabled providers too: checking one before enabling it is the point.
+        DiscoveryResult result;
+        try {
+            result = discovery.discover(provider);
+        } catch (DiscoveryException e) {
+            // The message is written for the user: it names the provider and what to check.
+            throw ManagementException.discoveryFailed(
+                    e.getMessage(), e.kind().name().toLowerCase(Locale.ROOT));
+        }
+        return new Discovery(
+                result.provider(),
+                result.models(),
+                result.discoveredAt(),
+                result.previousDiscovery(),
+                result.added(),
+                result.gone(),
+                result.missingTargets().stream().map(ManagementService::missing).toList());
+    }
+
+    private static MissingTarget missing(TargetRef target) {
+        return new MissingTarget(
+                target.route(),
+                target.role() == TargetRef.Role.FALLBACK,
+                target.index(),
+                target.model());
+    }
+
+    @Override
+    public UsageReport usage(UsageSelection selection) throws ManagementException {
+        try {
+            return UsageViews.report(usage, selection);
+        } catch (IllegalArgumentException e) {
+            // The store's checks (e.g. too many buckets) say what to change in their message.
+            throw ManagementException.badRequest(e.getMessage());
+        }
+    }
+
+    @Override
+    public List<RequestEntry> requests(RequestSelection selection) throws ManagementException {
+        try {
+            return UsageViews.requests(usage, selection);
+        } catch (IllegalArgumentException e) {
+            throw ManagementException.badRequest(e.getMessage());
+        }
+    }
+
+    /**
+     * Every target the proxy routes to, healthy unless its health book says otherwise, and any
+     * target the book still remembers from an earlier configuration; by provider, then model.
+     */
+    @Override
+    public HealthReport health() {
+        Map<TargetKey, TargetHealth> targets = new LinkedHashMap<>();
+        for (Route route : proxy.routingTable().routes()) {
+            Stream.concat(route.targets().stream(), route.fallbacks().stream())
+                    .map(Target::key)
+                    .forEach(key -> targets.put(key, TargetHealth.healthy(key)));
+        }
+        for (TargetHealth recorded : proxy.health().snapshot(clock.instant())) {
+            targets.put(recorded.target(), recorded);
+        }
+        return new HealthReport(
+                version,
+                targets.values().stream()
+                        .sorted(
+                                Comparator.comparing((TargetHealth h) -> h.target().provider())
+                                        .thenComparing(h -> h.target().model()))
+                        .toList());
+    }
+}
