@@ -99,7 +99,7 @@ public final class ProxyServer implements AutoCloseable {
         // Longer than any upstream's idle gap, so the proxy never cuts a quiet stream first.
         connector.setIdleTimeout(options.streamIdleTimeout().toMillis() + 30_000);
         server.addConnector(connector);
-        upstreams = new UpstreamClient(options.connectTimeout(), "Signalbox");
+        upstreams = new UpstreamClient(options.connectTimeout(), "Signalbox", threads);
         ProxyHandler handler =
                 new ProxyHandler(
                         table::get,

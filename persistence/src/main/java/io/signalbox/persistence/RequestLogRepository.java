@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.h2.api.ErrorCode;
 
 /**
  * The request log: one row per client request with its upstream attempts, and the hourly usage
@@ -36,15 +37,36 @@ public final class RequestLogRepository {
         if (records.isEmpty()) {
             return;
         }
-        database.transaction(
-                "write the request log",
-                connection -> {
-                    List<RequestRecord> fresh = withoutStored(connection, records);
-                    insertRequests(connection, fresh);
-                    insertAttempts(connection, fresh);
-                    UsageRollup.add(connection, fresh);
-                    return null;
-                });
+        try {
+            // Almost always every id is new: write at once instead of looking each one up.
+            database.transaction(
+                    "write the request log", connection -> insert(connection, records));
+        } catch (PersistenceException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            // A batch written again after a failure, or an id repeated within the batch.
+            database.transaction(
+                    "write the request log",
+                    connection -> insert(connection, withoutStored(connection, records)));
+        }
+    }
+
+    private static Void insert(Connection connection, List<RequestRecord> records)
+            throws SQLException {
+        insertRequests(connection, records);
+        insertAttempts(connection, records);
+        UsageRollup.add(connection, records);
+        return null;
+    }
+
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The records whose id is neither stored nor earlier in {@code records}. */
@@ -74,8 +96,9 @@ public final class RequestLogRepository {
                         INSERT INTO requests (id, started_at, route, provider, model,
                             access_key_name, status, stream, attempt_count, latency_ms,
                             prompt_tokens, completion_tokens, total_tokens, cached_tokens,
-                            reasoning_tokens, usage_estimated, error)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            reasoning_tokens, usage_estimated, error, attempt_outcome,
+                            attempt_latency_ms)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)) {
             for (RequestRecord record : records) {
                 TokenUsage usage = record.usage();
@@ -96,6 +119,14 @@ public final class RequestLogRepository {
                 insert.setLong(15, usage.reasoningTokens());
                 insert.setBoolean(16, usage.estimated());
                 setOptional(insert, 17, record.error(), Columns.ERROR);
+                Optional<AttemptRecord> inline = RequestLogRows.inlineAttempt(record);
+                if (inline.isPresent()) {
+                    insert.setString(18, Columns.clip(inline.get().outcome(), Columns.OUTCOME));
+                    insert.setLong(19, inline.get().latencyMs());
+                } else {
+                    insert.setNull(18, Types.VARCHAR);
+                    insert.setNull(19, Types.BIGINT);
+                }
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -104,6 +135,15 @@ public final class RequestLogRepository {
 
     private static void insertAttempts(Connection connection, List<RequestRecord> records)
             throws SQLException {
+        boolean anyRows =
+                records.stream()
+                        .anyMatch(
+                                record ->
+                                        !record.attempts().isEmpty()
+                                                && RequestLogRows.inlineAttempt(record).isEmpty());
+        if (!anyRows) {
+            return;
+        }
         try (PreparedStatement insert =
                 connection.prepareStatement(
                         """
@@ -112,6 +152,9 @@ public final class RequestLogRepository {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)) {
             for (RequestRecord record : records) {
+                if (RequestLogRows.inlineAttempt(record).isPresent()) {
+                    continue;
+                }
                 for (AttemptRecord attempt : record.attempts()) {
                     insert.setString(1, record.id());
                     insert.setInt(2, attempt.attemptNo());

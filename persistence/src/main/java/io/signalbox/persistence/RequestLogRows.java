@@ -20,19 +20,62 @@ public final class RequestLogRows {
 
     private RequestLogRows() {}
 
-    /** The request on the current row of a {@code SELECT * FROM requests}, without attempts. */
+    /**
+     * The request's only attempt when it is kept in the request's own row: the attempt that served
+     * the answer the client got, so that its target, status and error are the request's. Empty when
+     * the attempts need rows of their own.
+     */
+    static Optional<AttemptRecord> inlineAttempt(RequestRecord request) {
+        if (request.attempts().size() != 1) {
+            return Optional.empty();
+        }
+        AttemptRecord only = request.attempts().get(0);
+        boolean sameAsRequest =
+                only.attemptNo() == 1
+                        && only.committed()
+                        && only.status() != null
+                        && only.status() == request.status()
+                        && request.provider().equals(Optional.of(only.provider()))
+                        && request.model().equals(Optional.of(only.model()))
+                        && request.error().equals(only.error());
+        return sameAsRequest ? Optional.of(only) : Optional.empty();
+    }
+
+    /**
+     * The request on the current row of a {@code SELECT * FROM requests}, with its attempt when the
+     * row holds it (see {@link #inlineAttempt}), else without attempts: {@link #withAttempts} reads
+     * those.
+     */
     public static RequestRecord request(ResultSet row) throws SQLException {
+        Optional<String> provider = Optional.ofNullable(row.getString("provider"));
+        Optional<String> model = Optional.ofNullable(row.getString("model"));
+        int status = row.getInt("status");
+        Optional<String> error = Optional.ofNullable(row.getString("error"));
+        String outcome = row.getString("attempt_outcome");
+        List<AttemptRecord> attempts =
+                outcome == null || provider.isEmpty() || model.isEmpty()
+                        ? List.of()
+                        : List.of(
+                                new AttemptRecord(
+                                        1,
+                                        provider.get(),
+                                        model.get(),
+                                        outcome,
+                                        status,
+                                        row.getLong("attempt_latency_ms"),
+                                        true,
+                                        error));
         return new RequestRecord(
                 row.getString("id"),
                 Instant.ofEpochMilli(row.getLong("started_at")),
                 row.getString("route"),
-                Optional.ofNullable(row.getString("provider")),
-                Optional.ofNullable(row.getString("model")),
+                provider,
+                model,
                 Optional.ofNullable(row.getString("access_key_name")),
-                row.getInt("status"),
+                status,
                 row.getBoolean("stream"),
                 row.getLong("latency_ms"),
-                List.of(),
+                attempts,
                 new TokenUsage(
                         row.getLong("prompt_tokens"),
                         row.getLong("completion_tokens"),
@@ -40,17 +83,22 @@ public final class RequestLogRows {
                         row.getLong("cached_tokens"),
                         row.getLong("reasoning_tokens"),
                         row.getBoolean("usage_estimated")),
-                Optional.ofNullable(row.getString("error")));
+                error);
     }
 
     /** The same requests, in the same order, each with its attempts (read in one query). */
     public static List<RequestRecord> withAttempts(
             Connection connection, List<RequestRecord> requests) throws SQLException {
-        if (requests.isEmpty()) {
+        // Requests whose row held their attempt have it already; the others read request_attempts.
+        Object[] ids =
+                requests.stream()
+                        .filter(request -> request.attempts().isEmpty())
+                        .map(RequestRecord::id)
+                        .toArray();
+        if (ids.length == 0) {
             return requests;
         }
         Map<String, List<AttemptRecord>> attempts = new HashMap<>();
-        Object[] ids = requests.stream().map(RequestRecord::id).toArray();
         try (PreparedStatement select =
                 connection.prepareStatement(
                         """
@@ -80,8 +128,11 @@ public final class RequestLogRows {
         return requests.stream()
                 .map(
                         request ->
-                                withAttempts(
-                                        request, attempts.getOrDefault(request.id(), List.of())))
+                                request.attempts().isEmpty()
+                                        ? withAttempts(
+                                                request,
+                                                attempts.getOrDefault(request.id(), List.of()))
+                                        : request)
                 .toList();
     }
 

@@ -106,6 +106,72 @@ class RequestLogRepositoryTest {
     }
 
     @Test
+    void keepsTheOnlyAttemptOfARequestInItsOwnRowWhenThatAttemptServedIt() {
+        RequestRecord served = withOnlyAttempt("one", 1, 200, Optional.empty(), "ok", true);
+        RequestRecord callerError =
+                withOnlyAttempt("two", 2, 400, Optional.empty(), "caller_error", true);
+        RequestRecord cutStream =
+                withOnlyAttempt(
+                        "three", 3, 200, Optional.of("upstream cut the stream"), "cut", true);
+        RequestRecord notCommitted = withOnlyAttempt("four", 4, 200, Optional.empty(), "ok", false);
+
+        log.insertBatch(List.of(served, callerError, cutStream, notCommitted));
+
+        assertThat(log.recent(10)).containsExactly(notCommitted, cutStream, callerError, served);
+        // Only the attempt that differs from its request needed a row of its own.
+        assertThat(attemptRowsOf()).containsExactly("four");
+    }
+
+    private RequestRecord withOnlyAttempt(
+            String id,
+            int second,
+            int status,
+            Optional<String> error,
+            String outcome,
+            boolean committed) {
+        return new RequestRecord(
+                id,
+                HOUR.plusSeconds(second),
+                "chat",
+                Optional.of("openai"),
+                Optional.of("gpt-4o-mini"),
+                Optional.of("alice"),
+                status,
+                false,
+                250,
+                List.of(
+                        new AttemptRecord(
+                                1,
+                                "openai",
+                                "gpt-4o-mini",
+                                outcome,
+                                status,
+                                240,
+                                committed,
+                                error)),
+                new TokenUsage(12, 3, 15, 0, 0, false),
+                error);
+    }
+
+    private List<String> attemptRowsOf() {
+        return database.withConnection(
+                "list attempt rows",
+                connection -> {
+                    List<String> ids = new ArrayList<>();
+                    try (var select =
+                                    connection.prepareStatement(
+                                            "SELECT DISTINCT request_id FROM request_attempts"
+                                                    + " ORDER BY request_id");
+                            var row = select.executeQuery()) {
+                        while (row.next()) {
+                            ids.add(row.getString(1));
+                        }
+                    }
+                    return ids;
+                });
+    }
+
+    @Test
     void skipsRequestsItAlreadyStoredAndDoesNotCountThemTwice() {
         TokenUsage usage = new TokenUsage(10, 5, 15, 0, 0, false);
         List<RequestRecord> first =

@@ -4,16 +4,17 @@ import io.signalbox.proxy.routing.FailureKind;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
@@ -25,7 +26,6 @@ import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /** Sends requests to providers with Jetty's HttpClient; one instance per proxy. */
@@ -33,11 +33,8 @@ public final class UpstreamClient implements AutoCloseable {
 
     private final HttpClient http;
 
-    public UpstreamClient(Duration connectTimeout, String userAgent) {
+    public UpstreamClient(Duration connectTimeout, String userAgent, Executor threads) {
         http = new HttpClient();
-        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
-        threads.setName("upstream");
-        threads.setDaemon(true);
         http.setExecutor(threads);
         http.setConnectTimeout(connectTimeout.toMillis());
         http.setFollowRedirects(false);
@@ -140,50 +137,62 @@ public final class UpstreamClient implements AutoCloseable {
                                 TimeUnit.MILLISECONDS);
         request.onResponseBegin(response -> deadline.cancel());
         request.send(
-                new BufferingResponseListener(maxBytes) {
+                new Response.Listener() {
+                    private final AnswerBody body = new AnswerBody(maxBytes);
+
+                    @Override
+                    public void onHeaders(Response response) {
+                        body.onHeaders(response);
+                    }
+
+                    @Override
+                    public void onContent(Response response, ByteBuffer content) {
+                        body.onContent(response, content);
+                    }
+
                     @Override
                     public void onComplete(Result result) {
                         deadline.cancel();
-                        BufferedAnswer answer;
-                        if (!result.isFailed()) {
-                            Response response = result.getResponse();
-                            answer =
-                                    new BufferedAnswer(
-                                            response.getStatus(),
-                                            response.getHeaders(),
-                                            getContent(),
-                                            Optional.empty());
-                        } else if (firstByteLate.get()) {
-                            answer =
-                                    BufferedAnswer.failed(
-                                            0,
-                                            FailureKind.TIMEOUT,
-                                            "no answer within "
-                                                    + firstByteTimeout.toMillis() / 1000.0
-                                                    + " s");
-                        } else {
-                            UpstreamFailure failure = classify(result.getFailure());
-                            Response begun = result.getResponse();
-                            if (begun != null && begun.getStatus() >= 300) {
-                                // An error answer whose body broke off is still that error: its
-                                // status and Retry-After decide what happens next.
-                                onAnswer.accept(
-                                        new BufferedAnswer(
-                                                begun.getStatus(),
-                                                begun.getHeaders(),
-                                                getContent(),
-                                                Optional.empty()));
-                                return;
-                            }
-                            answer =
-                                    BufferedAnswer.failed(
-                                            begun == null ? 0 : begun.getStatus(),
-                                            failure.kind(),
-                                            failure.getMessage());
-                        }
-                        onAnswer.accept(answer);
+                        onAnswer.accept(
+                                answerOf(
+                                        result,
+                                        body,
+                                        firstByteLate.get() ? firstByteTimeout : null));
                     }
                 });
+    }
+
+    /**
+     * @param lateBy the first-byte timeout when it expired, else null
+     */
+    private static BufferedAnswer answerOf(Result result, AnswerBody body, Duration lateBy) {
+        if (!result.isFailed()) {
+            Response response = result.getResponse();
+            return new BufferedAnswer(
+                    response.getStatus(), response.getHeaders(), body.bytes(), Optional.empty());
+        }
+        if (lateBy != null) {
+            return BufferedAnswer.failed(
+                    0,
+                    FailureKind.TIMEOUT,
+                    "no answer within " + lateBy.toMillis() / 1000.0 + " s");
+        }
+        Response begun = result.getResponse();
+        if (result.getFailure() instanceof AnswerBody.TooLarge tooLarge) {
+            return BufferedAnswer.failed(
+                    begun == null ? 0 : begun.getStatus(),
+                    FailureKind.SERVER_ERROR,
+                    tooLarge.getMessage());
+        }
+        if (begun != null && begun.getStatus() >= 300) {
+            // An error answer whose body broke off is still that error: its status and
+            // Retry-After decide what happens next.
+            return new BufferedAnswer(
+                    begun.getStatus(), begun.getHeaders(), body.bytes(), Optional.empty());
+        }
+        UpstreamFailure failure = classify(result.getFailure());
+        return BufferedAnswer.failed(
+                begun == null ? 0 : begun.getStatus(), failure.kind(), failure.getMessage());
     }
 
     private static UpstreamFailure classify(Throwable cause) {
