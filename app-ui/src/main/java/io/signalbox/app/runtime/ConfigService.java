@@ -6,6 +6,7 @@ import io.signalbox.persistence.config.AccessKeyConfig;
 import io.signalbox.persistence.config.ConfigMerge;
 import io.signalbox.persistence.config.ConfigProblem;
 import io.signalbox.persistence.config.ConfigReader;
+import io.signalbox.persistence.config.ConfigValidator;
 import io.signalbox.persistence.config.ConfigWriter;
 import io.signalbox.persistence.config.InvalidConfigException;
 import io.signalbox.persistence.config.ParsedConfig;
@@ -45,6 +46,24 @@ public final class ConfigService {
         ParsedConfig parsed = ConfigReader.read(json);
         SignalboxConfig next = ConfigMerge.keepStoredSecrets(parsed, repository.load());
         List<ConfigProblem> problems = missingAccessKeys(next);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        repository.replace(next);
+        SignalboxConfig stored = repository.load();
+        onChange.accept(stored);
+        return stored;
+    }
+
+    /**
+     * Replaces the configuration with one built in the desktop UI: the same checks as an import
+     * ({@link ConfigValidator}, and new access keys need their value), all or nothing, then applied
+     * to the running proxy.
+     */
+    public synchronized SignalboxConfig replace(SignalboxConfig next)
+            throws InvalidConfigException {
+        List<ConfigProblem> problems = new ArrayList<>(ConfigValidator.validate(next));
+        problems.addAll(missingAccessKeys(next));
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
