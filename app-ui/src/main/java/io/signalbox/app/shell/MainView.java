@@ -4,6 +4,7 @@ import io.signalbox.app.common.Icons;
 import io.signalbox.app.common.StyleClasses;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -27,11 +28,18 @@ import javafx.scene.shape.Circle;
 public final class MainView {
 
     private final MainViewModel model;
+    private final Map<Section, Supplier<Node>> screens;
+    private final Map<Section, Node> built = new EnumMap<>(Section.class);
     private final Map<Section, ToggleButton> navButtons = new EnumMap<>(Section.class);
     private final StackPane content = new StackPane();
 
-    public MainView(MainViewModel model) {
+    /**
+     * @param screens builds each section's screen, once, when it is first shown; sections without
+     *     one show a placeholder
+     */
+    public MainView(MainViewModel model, Map<Section, Supplier<Node>> screens) {
         this.model = model;
+        this.screens = Map.copyOf(screens);
     }
 
     public Parent build() {
@@ -88,6 +96,16 @@ public final class MainView {
 
     private void show(Section section) {
         navButtons.get(section).setSelected(true);
+        Supplier<Node> screen = screens.get(section);
+        if (screen != null) {
+            // Built once and kept: a screen keeps its state (selection, scroll) across visits.
+            content.getChildren().setAll(built.computeIfAbsent(section, unused -> screen.get()));
+            return;
+        }
+        content.getChildren().setAll(placeholder(section));
+    }
+
+    private static Node placeholder(Section section) {
         Label title = new Label(section.title(), Icons.icon(section.icon(), 40));
         title.getStyleClass().add(StyleClasses.PLACEHOLDER_TITLE);
         title.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
@@ -99,7 +117,7 @@ public final class MainView {
         placeholder.setId("section-" + section.name().toLowerCase(java.util.Locale.ROOT));
         placeholder.getStyleClass().add(StyleClasses.PLACEHOLDER);
         placeholder.setAlignment(Pos.CENTER);
-        content.getChildren().setAll(placeholder);
+        return placeholder;
     }
 
     private Node statusBar() {

@@ -41,7 +41,7 @@ public final class SignalboxApp extends Application {
                         () ->
                                 new ProxyStatus(
                                         runtime.proxy().isRunning(), runtime.proxy().baseUrl()));
-        MainView view = new MainView(model);
+        MainView view = new MainView(model, Screens.of(runtime));
         Scene scene = new Scene(view.build(), 1100, 720);
         scene.getStylesheets()
                 .add(SignalboxApp.class.getResource("/io/signalbox/app/app.css").toExternalForm());
