@@ -14,6 +14,7 @@ import io.signalbox.persistence.config.SignalboxConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -27,6 +28,7 @@ public final class ConfigService {
     private final ConfigRepository repository;
     private final AccessKeyRepository accessKeys;
     private final Consumer<SignalboxConfig> onChange;
+    private final List<Consumer<SignalboxConfig>> listeners = new CopyOnWriteArrayList<>();
 
     public ConfigService(
             ConfigRepository repository,
@@ -35,6 +37,21 @@ public final class ConfigService {
         this.repository = repository;
         this.accessKeys = accessKeys;
         this.onChange = onChange;
+    }
+
+    /**
+     * Tells {@code listener} about every configuration stored from now on (from an import, the
+     * management API or the UI), after the proxy has it. It runs on the thread that made the
+     * change, which is not the JavaFX thread when the change came over HTTP: screens hop over
+     * themselves.
+     */
+    public void addListener(Consumer<SignalboxConfig> listener) {
+        listeners.add(listener);
+    }
+
+    private void applied(SignalboxConfig stored) {
+        onChange.accept(stored);
+        listeners.forEach(listener -> listener.accept(stored));
     }
 
     public synchronized SignalboxConfig current() {
@@ -51,7 +68,7 @@ public final class ConfigService {
         }
         repository.replace(next);
         SignalboxConfig stored = repository.load();
-        onChange.accept(stored);
+        applied(stored);
         return stored;
     }
 
@@ -69,7 +86,7 @@ public final class ConfigService {
         }
         repository.replace(next);
         SignalboxConfig stored = repository.load();
-        onChange.accept(stored);
+        applied(stored);
         return stored;
     }
 

@@ -66,9 +66,13 @@ class ConfigServiceTest {
                 new SignalboxConfig(
                         List.of(provider("ollama")), List.of(route("chat", "ollama")), List.of());
 
+        List<SignalboxConfig> heard = new ArrayList<>();
+        service.addListener(heard::add);
+
         SignalboxConfig stored = service.replace(edited);
 
         assertThat(stored).isEqualTo(edited);
+        assertThat(heard).containsExactly(edited);
         assertThat(service.current()).isEqualTo(edited);
         assertThat(applied).containsExactly(edited);
     }
