@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Reads filtered pages of the request log with their attempts. RequestLogRepository reads the same
@@ -28,6 +30,13 @@ final class RequestRows {
                 .ifPresent(c -> where.add("status BETWEEN ? AND ?", c.lowest(), c.highest()));
         filter.since().ifPresent(since -> where.add("started_at >= ?", since.toEpochMilli()));
         filter.until().ifPresent(until -> where.add("started_at < ?", until.toEpochMilli()));
+        long earliest = earliestNeeded(connection, filter);
+        if (earliest == RollupBound.NONE) {
+            return List.of();
+        }
+        if (earliest > Long.MIN_VALUE) {
+            where.add("started_at >= ?", earliest);
+        }
         // The started_at index gives the order (H2 sorts only ties by id), so the scan stops at
         // the limit: after a few rows for common filters, at the end of the log for rare ones.
         String sql =
@@ -53,6 +62,49 @@ final class RequestRows {
             }
         }
         return RequestLogRows.withAttempts(connection, requests);
+    }
+
+    /**
+     * The oldest {@code started_at} a match can have, from the rollup, when the filter names a
+     * route or a key; {@link Long#MIN_VALUE} when the scan cannot be bounded that way.
+     */
+    private static long earliestNeeded(Connection connection, RequestFilter filter)
+            throws SQLException {
+        long since = filter.since().map(Instant::toEpochMilli).orElse(0L);
+        long until = filter.until().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
+        boolean onlyOneGroup =
+                filter.route().isPresent() != filter.accessKeyName().isPresent()
+                        && filter.status().isEmpty()
+                        && filter.statusClass().isEmpty();
+        // With one group and nothing else to filter, every request of the group matches, so the
+        // newest hours that hold `limit` of them suffice; otherwise only the oldest hour is safe.
+        OptionalLong enough = onlyOneGroup ? OptionalLong.of(filter.limit()) : OptionalLong.empty();
+        long earliest = Long.MIN_VALUE;
+        if (filter.route().isPresent()) {
+            earliest =
+                    Math.max(
+                            earliest,
+                            RollupBound.earliestHour(
+                                    connection,
+                                    "route",
+                                    filter.route().get(),
+                                    since,
+                                    until,
+                                    enough));
+        }
+        if (filter.accessKeyName().isPresent()) {
+            earliest =
+                    Math.max(
+                            earliest,
+                            RollupBound.earliestHour(
+                                    connection,
+                                    "key",
+                                    filter.accessKeyName().get(),
+                                    since,
+                                    until,
+                                    enough));
+        }
+        return earliest;
     }
 
     /** A WHERE clause joined from fixed condition texts; every value is a parameter. */

@@ -79,6 +79,32 @@ class RequestListTest {
                         "a time window",
                         RequestFilter.newest(1000).withSince(from).withUntil(until),
                         r -> !r.startedAt().isBefore(from) && r.startedAt().isBefore(until)),
+                // Pages cut by the limit: the scan starts at the newest hours of the rollup that
+                // hold enough requests of the route or key, so these check that bound.
+                filter(
+                        "one route, a short page",
+                        RequestFilter.newest(5).withRoute("chat"),
+                        routeIs("chat")),
+                filter(
+                        "one route, a page across many hours",
+                        RequestFilter.newest(150).withRoute("chat"),
+                        routeIs("chat")),
+                filter(
+                        "one key in a window, cut mid-hour",
+                        RequestFilter.newest(33).withAccessKey("bob").withUntil(until),
+                        r ->
+                                r.accessKeyName().equals(Optional.of("bob"))
+                                        && r.startedAt().isBefore(until)),
+                // With another condition the rollup cannot count matches: only its oldest hour
+                // bounds the scan, and rarer matches further back must still be found.
+                filter(
+                        "one route and a rare status",
+                        RequestFilter.newest(40).withRoute("chat").withStatus(502),
+                        routeIs("chat").and(r -> r.status() == 502)),
+                filter(
+                        "a route and a key together",
+                        RequestFilter.newest(20).withRoute("chat").withAccessKey("bob"),
+                        routeIs("chat").and(r -> r.accessKeyName().equals(Optional.of("bob")))),
                 filter(
                         "everything at once, cut by the limit",
                         RequestFilter.newest(7)
@@ -116,6 +142,15 @@ class RequestListTest {
                 queries.requests(RequestFilter.newest(3).withUntil(TIE.plusMillis(1)));
 
         assertThat(page).extracting(RequestRecord::id).containsExactly("tie-c", "tie-b", "tie-a");
+    }
+
+    @Test
+    void findsNothingForARouteOutsideTheWindowItWasCalledIn() {
+        Instant before =
+                records.stream().map(RequestRecord::startedAt).min(Instant::compareTo).get();
+
+        assertThat(queries.requests(RequestFilter.newest(50).withRoute("chat").withUntil(before)))
+                .isEmpty();
     }
 
     @Test
