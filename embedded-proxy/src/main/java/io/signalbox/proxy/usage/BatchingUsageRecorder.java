@@ -22,6 +22,17 @@ public final class BatchingUsageRecorder implements UsageSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchingUsageRecorder.class);
 
+    /** Tries of a whole batch before its records are tried one by one. */
+    private static final int WHOLE_BATCH_ATTEMPTS = 3;
+
+    private static final long MAX_RETRY_PAUSE_MILLIS = 5_000;
+
+    /** A store down for longer than this is not coming back on its own. */
+    private static final Duration DEFAULT_GIVE_UP_AFTER = Duration.ofMinutes(10);
+
+    /** How long a stop waits for a failing store before it gives the records up. */
+    private static final long CLOSING_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
+
     /** How often a collecting writer looks whether the batch is full. */
     private static final long COLLECT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
@@ -29,8 +40,10 @@ public final class BatchingUsageRecorder implements UsageSink, AutoCloseable {
     private final Consumer<List<UsageEvent>> writer;
     private final int batchSize;
     private final Duration flushInterval;
+    private final long giveUpAfterNanos;
     private final Thread thread;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong lost = new AtomicLong();
     private volatile boolean closing;
 
     public BatchingUsageRecorder(
@@ -38,6 +51,20 @@ public final class BatchingUsageRecorder implements UsageSink, AutoCloseable {
             int capacity,
             int batchSize,
             Duration flushInterval) {
+        this(writer, capacity, batchSize, flushInterval, DEFAULT_GIVE_UP_AFTER);
+    }
+
+    /**
+     * @param giveUpAfter how long a batch that the store refuses as a whole is tried again before
+     *     it is given up
+     */
+    public BatchingUsageRecorder(
+            Consumer<List<UsageEvent>> writer,
+            int capacity,
+            int batchSize,
+            Duration flushInterval,
+            Duration giveUpAfter) {
+        this.giveUpAfterNanos = giveUpAfter.toNanos();
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.writer = writer;
         this.batchSize = batchSize;
@@ -104,13 +131,92 @@ public final class BatchingUsageRecorder implements UsageSink, AutoCloseable {
         }
     }
 
+    /**
+     * Stores a batch without losing it to a passing failure (a locked or full disk): the whole
+     * batch is tried again with a growing pause. When it keeps failing, its records are tried one
+     * by one: if some of them go in, the others are bad records that would fail forever, and only
+     * they are given up (logged); if none goes in, the store itself is down, and the batch waits
+     * for it (up to the give-up time), while new events collect in the queue (and are dropped,
+     * counted, once it is full). While closing, the wait is bounded so that a stop never hangs.
+     */
     private void write(List<UsageEvent> batch) {
-        try {
-            writer.accept(List.copyOf(batch));
-        } catch (RuntimeException | Error e) {
-            // Caught wide so that one bad batch never ends the writer thread.
-            LOG.error("Could not store {} usage records: {}", batch.size(), e.toString());
+        List<UsageEvent> pending = List.copyOf(batch);
+        long giveUpAt = System.nanoTime() + giveUpAfterNanos;
+        for (int attempt = 1; ; attempt++) {
+            RuntimeException failure = tryWrite(pending);
+            if (failure == null) {
+                return;
+            }
+            if (attempt % WHOLE_BATCH_ATTEMPTS == 0) {
+                pending = writeOneByOne(pending);
+                if (pending.isEmpty()) {
+                    return;
+                }
+            }
+            if (closing) {
+                giveUpAt = Math.min(giveUpAt, System.nanoTime() + CLOSING_RETRY_NANOS);
+            }
+            if (System.nanoTime() - giveUpAt >= 0) {
+                lost.addAndGet(pending.size());
+                LOG.error(
+                        "Gave up storing {} usage records: {}", pending.size(), failure.toString());
+                return;
+            }
+            long pauseMillis = Math.min(MAX_RETRY_PAUSE_MILLIS, 100L << Math.min(attempt, 10));
+            LOG.warn(
+                    "Could not store {} usage records (attempt {}), trying again in {} ms: {}",
+                    pending.size(),
+                    attempt,
+                    pauseMillis,
+                    failure.toString());
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(pauseMillis));
         }
+    }
+
+    /** The failure, or null when the records were stored. */
+    private RuntimeException tryWrite(List<UsageEvent> records) {
+        try {
+            writer.accept(records);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        } catch (Error e) {
+            // Caught wide so that one bad batch never ends the writer thread.
+            return new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @return the records still to store: all of them when none could be stored (the store is
+     *     down), else none (the ones that failed alone are bad records, given up and logged)
+     */
+    private List<UsageEvent> writeOneByOne(List<UsageEvent> records) {
+        List<UsageEvent> failed = new ArrayList<>();
+        RuntimeException lastFailure = null;
+        for (UsageEvent record : records) {
+            RuntimeException failure = tryWrite(List.of(record));
+            if (failure != null) {
+                failed.add(record);
+                lastFailure = failure;
+            }
+        }
+        if (failed.size() == records.size()) {
+            return records;
+        }
+        if (!failed.isEmpty()) {
+            lost.addAndGet(failed.size());
+            LOG.error(
+                    "Gave up {} usage records that cannot be stored ({} others were): {}",
+                    failed.size(),
+                    records.size() - failed.size(),
+                    lastFailure.toString());
+        }
+        return List.of();
+    }
+
+    /** How many records were given up after they could not be stored. */
+    public long lost() {
+        return lost.get();
     }
 
     /**

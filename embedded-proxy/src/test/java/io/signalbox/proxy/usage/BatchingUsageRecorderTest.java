@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class BatchingUsageRecorderTest {
@@ -89,7 +90,7 @@ class BatchingUsageRecorderTest {
     }
 
     @Test
-    void aFailingStoreDoesNotStopTheWriter() throws Exception {
+    void aRecordTheStoreAlwaysRefusesIsGivenUpWithoutStoppingTheWriter() throws Exception {
         BlockingQueue<List<UsageEvent>> stored = new LinkedBlockingQueue<>();
         try (BatchingUsageRecorder recorder =
                 new BatchingUsageRecorder(
@@ -101,14 +102,69 @@ class BatchingUsageRecorderTest {
                         },
                         100,
                         1,
-                        Duration.ofMillis(50))) {
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(300))) {
             recorder.record(event(1));
             recorder.record(event(2));
 
-            assertThat(stored.poll(2, TimeUnit.SECONDS))
+            assertThat(stored.poll(5, TimeUnit.SECONDS))
                     .extracting(UsageEvent::requestId)
                     .containsExactly("req-2");
+            assertThat(recorder.lost()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aPassingStoreFailureLosesNothing() {
+        AtomicInteger calls = new AtomicInteger();
+        List<UsageEvent> stored = new CopyOnWriteArrayList<>();
+        BatchingUsageRecorder recorder =
+                new BatchingUsageRecorder(
+                        batch -> {
+                            if (calls.incrementAndGet() <= 2) {
+                                throw new IllegalStateException("database is locked");
+                            }
+                            stored.addAll(batch);
+                        },
+                        100,
+                        10,
+                        Duration.ofSeconds(1));
+        for (int i = 0; i < 5; i++) {
+            recorder.record(event(i));
+        }
+
+        recorder.close();
+
+        assertThat(stored)
+                .extracting(UsageEvent::requestId)
+                .containsExactly("req-0", "req-1", "req-2", "req-3", "req-4");
+        assertThat(recorder.lost()).isZero();
+    }
+
+    @Test
+    void aBadRecordInABatchCostsOnlyThatRecord() {
+        List<UsageEvent> stored = new CopyOnWriteArrayList<>();
+        BatchingUsageRecorder recorder =
+                new BatchingUsageRecorder(
+                        batch -> {
+                            if (batch.stream().anyMatch(e -> e.requestId().equals("req-3"))) {
+                                throw new IllegalStateException("value too long");
+                            }
+                            stored.addAll(batch);
+                        },
+                        100,
+                        10,
+                        Duration.ofSeconds(1));
+        for (int i = 0; i < 6; i++) {
+            recorder.record(event(i));
+        }
+
+        recorder.close();
+
+        assertThat(stored)
+                .extracting(UsageEvent::requestId)
+                .containsExactly("req-0", "req-1", "req-2", "req-4", "req-5");
+        assertThat(recorder.lost()).isEqualTo(1);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
