@@ -1,6 +1,7 @@
 package io.signalbox.proxy;
 
 import io.signalbox.proxy.access.AccessPolicy;
+import io.signalbox.proxy.http.OpenAiErrorHandler;
 import io.signalbox.proxy.http.ProxyHandler;
 import io.signalbox.proxy.management.ManagementApi;
 import io.signalbox.proxy.management.ManagementMount;
@@ -116,6 +117,8 @@ public final class ProxyServer implements AutoCloseable {
                         : new ManagementMount(management, adminToken, options, clock, handler);
         // GracefulHandler lets requests in flight finish on stop, within the stop timeout.
         server.setHandler(new GracefulHandler(served));
+        // Jetty's own errors (not valid HTTP, headers too large) in the OpenAI shape, not HTML.
+        server.setErrorHandler(new OpenAiErrorHandler());
         server.setStopTimeout(options.stopGrace().toMillis());
         server.setStopAtShutdown(false);
         try {

@@ -1,8 +1,10 @@
 package io.signalbox.proxy.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -122,13 +124,20 @@ final class ClientBody {
                     stream,
                     hasStreamOptions,
                     includeUsage);
-        } catch (JsonProcessingException e) {
+        } catch (StreamConstraintsException e) {
+            // Nesting, number or string sizes past the parser's limits: refused, with no location.
             throw RejectedRequest.badRequest(
-                    "The request body is not valid JSON (line "
-                            + e.getLocation().getLineNr()
-                            + ", column "
-                            + e.getLocation().getColumnNr()
-                            + ")");
+                    "The request body is too deeply nested or has a value too large to read");
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw RejectedRequest.badRequest(
+                    at == null
+                            ? "The request body is not valid JSON"
+                            : "The request body is not valid JSON (line "
+                                    + at.getLineNr()
+                                    + ", column "
+                                    + at.getColumnNr()
+                                    + ")");
         } catch (IOException e) {
             throw RejectedRequest.badRequest("The request body could not be read");
         }
