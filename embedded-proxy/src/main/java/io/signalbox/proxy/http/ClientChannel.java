@@ -1,22 +1,20 @@
 package io.signalbox.proxy.http;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
 
 /**
- * The client's side of one exchange, written with blocking calls from the request thread. Each
- * {@link #send} goes to the network before it returns: Jetty's core API does not aggregate writes,
- * so one event written is one event sent.
+ * The client's side of one exchange. Writes never block: each reports through its callback when its
+ * bytes are handed to the network, or that the client left, which is when a stream asks the
+ * upstream for more. Jetty's core API does not aggregate writes, so one write is one send.
  */
 final class ClientChannel {
 
     private final Response response;
     private final Callback done;
-    private boolean committed;
     private boolean completed;
 
     ClientChannel(Response response, Callback done) {
@@ -28,25 +26,13 @@ final class ClientChannel {
         return response.getHeaders();
     }
 
-    boolean committed() {
-        return committed;
-    }
-
     void status(int status) {
         response.setStatus(status);
     }
 
-    /** Writes and waits until the bytes are handed to the network; fails if the client left. */
-    void send(byte[] bytes) throws IOException {
-        send(ByteBuffer.wrap(bytes));
-    }
-
-    void send(ByteBuffer bytes) throws IOException {
-        try (Blocker.Callback written = Blocker.callback()) {
-            response.write(false, bytes, written);
-            written.block();
-        }
-        committed = true;
+    /** Writes part of the answer (the first write commits the status and headers). */
+    void send(ByteBuffer bytes, Callback written) {
+        response.write(false, bytes, written);
     }
 
     /** Ends the response; the handler's callback completes when the last bytes are out. */
@@ -55,8 +41,29 @@ final class ClientChannel {
             return;
         }
         completed = true;
-        committed = true;
         response.write(true, lastBytes == null ? null : ByteBuffer.wrap(lastBytes), done);
+    }
+
+    /**
+     * Ends the response with {@code lastBytes} (may be null), then tells {@code ended} how the
+     * write went, after the handler's callback.
+     */
+    void finish(ByteBuffer lastBytes, Callback ended) {
+        completed = true;
+        response.write(
+                true,
+                lastBytes,
+                Callback.from(
+                        // Ours never blocks; the handler's callback says for itself.
+                        Invocable.getInvocationType(done),
+                        () -> {
+                            done.succeeded();
+                            ended.succeeded();
+                        },
+                        failure -> {
+                            done.failed(failure);
+                            ended.failed(failure);
+                        }));
     }
 
     /**

@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * Serves the OpenAI-compatible endpoints under {@code /v1} (CONTRACT section 3): checks the
  * request, resolves its route, lets the {@link Forwarder} serve it, and hands the outcome to the
  * usage sink. It never blocks, so Jetty may run it on the network thread: the body is read
- * asynchronously, calls that are not streamed are answered from the HTTP client's callbacks, and
- * only work that must block (a streamed relay, an access key not yet in memory, the model list) is
- * handed to a worker thread.
+ * asynchronously, calls (streamed or not) are answered from the HTTP client's callbacks, and only
+ * work that may block (an access key not yet in memory, the model list) is handed to a worker
+ * thread.
  */
 public final class ProxyHandler extends Handler.Abstract.NonBlocking {
 
@@ -214,7 +214,7 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
 
     /** Work that may block: run it on a worker thread, never on the network thread. */
     private interface BlockingStep {
-        void run() throws RejectedRequest, InterruptedException;
+        void run() throws RejectedRequest;
     }
 
     private static void onWorker(
@@ -227,9 +227,6 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
             step.run();
         } catch (RejectedRequest rejected) {
             reject(response, callback, rejected);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            new ClientChannel(response, callback).failInternally(e);
         } catch (RuntimeException e) {
             LOG.warn("Request failed inside the proxy: {}", e.toString());
             new ClientChannel(response, callback).failInternally(e);
@@ -285,25 +282,12 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
                                     stream,
                                     body.includeUsage(),
                                     snapshot);
-                    ClientChannel client = new ClientChannel(response, callback);
-                    if (stream) {
-                        // The relay writes event by event with blocking writes: a worker's job.
-                        onWorker(
-                                request,
-                                response,
-                                callback,
-                                () ->
-                                        usage.record(
-                                                usageEvent(
-                                                        exchange,
-                                                        forwarder.forward(exchange, client))));
-                    } else {
-                        // Answered from the HTTP client's callback; no thread waits for it.
-                        forwarder.forwardPlain(
-                                exchange,
-                                client,
-                                result -> usage.record(usageEvent(exchange, result)));
-                    }
+                    // Answered from the HTTP client's callbacks, streamed or not: no thread waits
+                    // for the upstream or the client.
+                    forwarder.forward(
+                            exchange,
+                            new ClientChannel(response, callback),
+                            result -> usage.record(usageEvent(exchange, result)));
                 });
     }
 

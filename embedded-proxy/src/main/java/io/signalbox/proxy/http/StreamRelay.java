@@ -2,38 +2,52 @@ package io.signalbox.proxy.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.signalbox.proxy.routing.FailureKind;
-import io.signalbox.proxy.upstream.UpstreamResponse;
+import io.signalbox.proxy.upstream.UpstreamCall;
+import io.signalbox.proxy.upstream.UpstreamFailure;
 import io.signalbox.proxy.upstream.sse.SseEvent;
 import io.signalbox.proxy.upstream.sse.SseParser;
 import io.signalbox.proxy.upstream.usage.UsageCounts;
 import io.signalbox.proxy.upstream.usage.UsageExtractor;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
 
 /**
- * Relays one upstream event stream to the client event by event. Nothing reaches the client until
- * the first good data event: an upstream that fails before that (an error status was handled
- * earlier; here a 200 whose first event is an error, a reset, an idle timeout or an empty stream)
- * leaves the client untouched, so the next target can still serve the call. After that, a failure
- * ends the client's stream with one OpenAI-shaped error event and no {@code [DONE]}, so the client
- * sees an error instead of a silently truncated answer.
+ * Relays one upstream event stream to the client event by event, with no thread waiting on either
+ * side: each upstream chunk is parsed as it arrives, the events it completes go out in one write,
+ * and the next chunk is asked for only when that write is done, so a slow client slows the upstream
+ * read and memory stays at about one chunk.
+ *
+ * <p>Nothing reaches the client until the first good data event: an upstream that fails before that
+ * (an error status was handled earlier; here a 200 whose first event is an error, a reset, an idle
+ * timeout or an empty stream) leaves the client untouched, so the next target can still serve the
+ * call. After that, a failure ends the client's stream with one OpenAI-shaped error event and no
+ * {@code [DONE]}, so the client sees an error instead of a silently truncated answer.
  */
 final class StreamRelay {
 
-    private final UpstreamResponse upstream;
+    private static final String QUIET = "the upstream went quiet (idle timeout)";
+    private static final String BROKE = "the upstream stream broke";
+
     private final ClientChannel client;
+    private final UpstreamCall upstream;
     private final Endpoint endpoint;
     private final boolean clientWantsUsage;
     private final Runnable commitHeaders;
+    private final Consumer<RelayOutcome> done;
+    private final SseParser parser = new SseParser(this::onEvent);
 
-    private final List<byte[]> heldBeforeCommit = new ArrayList<>();
+    private final List<ByteBuffer> heldBeforeCommit = new ArrayList<>();
+
+    /** What the current chunk completed for the client, written together once it is parsed. */
+    private final List<ByteBuffer> ready = new ArrayList<>();
+
     private final StringBuilder generated = new StringBuilder();
     private Optional<UsageCounts> usage = Optional.empty();
     private boolean committed;
@@ -42,85 +56,109 @@ final class StreamRelay {
     private String failureBeforeCommit;
 
     /**
-     * @param commitHeaders sets the status and headers on the client response; runs once, right
-     *     before the first bytes go out
+     * @param commitHeaders sets the status and headers on the client response; runs once, before
+     *     the first bytes go out
+     * @param done gets how the relay ended, once
      */
     StreamRelay(
-            UpstreamResponse upstream,
             ClientChannel client,
+            UpstreamCall upstream,
             Endpoint endpoint,
             boolean clientWantsUsage,
-            Runnable commitHeaders) {
-        this.upstream = upstream;
+            Runnable commitHeaders,
+            Consumer<RelayOutcome> done) {
         this.client = client;
+        this.upstream = upstream;
         this.endpoint = endpoint;
         this.clientWantsUsage = clientWantsUsage;
         this.commitHeaders = commitHeaders;
+        this.done = done;
     }
 
-    RelayOutcome relay() {
-        SseParser parser = new SseParser(this::onEvent);
-        byte[] buffer = new byte[8192];
-        InputStream in = upstream.body();
+    /** The next part of the upstream body: forwards the events it completes, then asks for more. */
+    void onChunk(ByteBuffer bytes, Runnable more) {
         try {
+            parser.feed(bytes);
+        } catch (RuntimeException e) {
+            // SseException (an event over the parser's limit): the stream cannot be read further.
+            upstream.abort();
+            broken(FailureKind.CONNECT_FAILED, "connect_failed", BROKE);
+            return;
+        }
+        if (failureBeforeCommit != null) {
+            upstream.abort();
+            done.accept(
+                    RelayOutcome.failedBeforeCommit(
+                            FailureKind.SERVER_ERROR, "error_event", failureBeforeCommit));
+            return;
+        }
+        if (finished) {
             // Stop at the end of the answer ([DONE], a terminal Responses event, an in-band error)
             // rather than at the end of the body: an upstream that keeps the response open after
             // [DONE] would otherwise hold the client until the idle timeout and then get an error
             // event appended to a complete answer.
-            for (int n; failureBeforeCommit == null && !finished && (n = in.read(buffer)) >= 0; ) {
-                parser.feed(buffer, 0, n);
-            }
-            if (failureBeforeCommit == null && !finished) {
-                // The stream ended: an unterminated last block may still hold an event.
-                parser.finish();
-            }
-        } catch (ClientGone gone) {
-            upstream.abort();
-            client.abort(gone.getCause());
-            return outcome("client_cancelled", "the client closed the connection");
-        } catch (IOException | RuntimeException e) {
-            // RuntimeException too: Jetty's response stream rethrows the exchange's failure as
-            // it is, and SseException (an oversized event) is one.
-            upstream.abort();
-            String why =
-                    isTimeout(e)
-                            ? "the upstream went quiet (idle timeout)"
-                            : "the upstream stream broke";
-            if (!committed) {
-                return RelayOutcome.failedBeforeCommit(
-                        isTimeout(e) ? FailureKind.TIMEOUT : FailureKind.CONNECT_FAILED,
-                        isTimeout(e) ? "timeout" : "connect_failed",
-                        why);
-            }
-            return endWithError(why);
+            upstream.discardRest();
+            RelayOutcome outcome =
+                    inBandError == null
+                            ? outcome("ok", null)
+                            : outcome(
+                                    "failed_after_commit",
+                                    "the upstream sent an error: " + inBandError);
+            client.finish(takeReady(), written(() -> done.accept(outcome)));
+            return;
         }
-        if (failureBeforeCommit != null) {
-            upstream.abort();
-            return RelayOutcome.failedBeforeCommit(
-                    FailureKind.SERVER_ERROR, "error_event", failureBeforeCommit);
+        ByteBuffer out = takeReady();
+        if (out == null) {
+            more.run(); // a partial event, a held keep-alive or a usage chunk the client did
+            // not want
+            return;
         }
-        if (!finished) {
-            String why = "the upstream stream ended before it was complete";
-            if (!committed) {
-                return RelayOutcome.failedBeforeCommit(
-                        FailureKind.SERVER_ERROR, "server_error", why);
-            }
-            return endWithError(why);
-        }
-        flushHeld();
-        client.finish(null);
-        return inBandError == null
-                ? outcome("ok", null)
-                : outcome("failed_after_commit", "the upstream sent an error: " + inBandError);
+        client.send(out, written(more));
     }
 
-    static boolean isTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof SocketTimeoutException) {
-                return true;
-            }
+    /** The upstream body ended, completely or not, before the answer did. */
+    void onEnd(Optional<UpstreamFailure> failure) {
+        if (failure.isPresent()) {
+            boolean timeout = failure.get().kind() == FailureKind.TIMEOUT;
+            broken(
+                    timeout ? FailureKind.TIMEOUT : FailureKind.CONNECT_FAILED,
+                    timeout ? "timeout" : "connect_failed",
+                    timeout ? QUIET : BROKE);
+            return;
         }
-        return false;
+        // The bytes after the last blank line: a partial event is dropped, a lone LF forwarded.
+        parser.finish();
+        broken(
+                FailureKind.SERVER_ERROR,
+                "server_error",
+                "the upstream stream ended before it was complete");
+    }
+
+    /** Before commit the next target may serve the call; after it, the client learns of it. */
+    private void broken(FailureKind kind, String outcome, String why) {
+        if (!committed) {
+            done.accept(RelayOutcome.failedBeforeCommit(kind, outcome, why));
+            return;
+        }
+        ready.add(errorEvent(why));
+        RelayOutcome failed = outcome("failed_after_commit", why);
+        client.finish(
+                takeReady(),
+                Callback.from(
+                        Invocable.InvocationType.NON_BLOCKING,
+                        () -> done.accept(failed),
+                        gone -> done.accept(failed)));
+    }
+
+    /** Runs {@code next} once the bytes are out; a failed write means the client left. */
+    private Callback written(Runnable next) {
+        return Callback.from(Invocable.InvocationType.NON_BLOCKING, next, this::clientGone);
+    }
+
+    private void clientGone(Throwable cause) {
+        upstream.abort();
+        client.abort(cause);
+        done.accept(outcome("client_cancelled", "the client closed the connection"));
     }
 
     private void onEvent(SseEvent event) {
@@ -128,12 +166,12 @@ final class StreamRelay {
             return; // nothing after the end of the answer reaches the client
         }
         if (event.commentOnly() || event.data() == null) {
-            forwardOrHold(event.raw());
+            forwardOrHold(event.rawBuffer());
             return;
         }
         if (event.isDone()) {
             finished = true;
-            write(event.raw());
+            emit(event.rawBuffer());
             return;
         }
         JsonNode data = parse(event.data());
@@ -142,7 +180,7 @@ final class StreamRelay {
             if (!committed) {
                 failureBeforeCommit = "the upstream sent an event that is not JSON";
             } else {
-                write(event.raw());
+                emit(event.rawBuffer());
             }
             return;
         }
@@ -154,7 +192,7 @@ final class StreamRelay {
             }
             inBandError = error.get();
             finished = true;
-            write(event.raw());
+            emit(event.rawBuffer());
             return;
         }
         UsageExtractor.fromStreamEvent(data).ifPresent(counts -> usage = Optional.of(counts));
@@ -165,7 +203,7 @@ final class StreamRelay {
         if (!clientWantsUsage && UsageExtractor.isUsageOnlyChunk(data)) {
             return; // asked for by the proxy, for the log; the client did not want it
         }
-        write(event.raw());
+        emit(event.rawBuffer());
     }
 
     private boolean isTerminalResponsesEvent(JsonNode data) {
@@ -202,70 +240,61 @@ final class StreamRelay {
         }
     }
 
-    private void forwardOrHold(byte[] raw) {
+    private void forwardOrHold(ByteBuffer raw) {
         if (committed) {
-            write(raw);
+            ready.add(raw);
         } else {
             heldBeforeCommit.add(raw);
         }
     }
 
-    private void write(byte[] raw) {
+    /** Queues a good event; the first one commits, with the keep-alives held before it. */
+    private void emit(ByteBuffer raw) {
         if (!committed) {
             commitHeaders.run();
             committed = true;
-            flushHeld();
+            ready.addAll(heldBeforeCommit);
+            heldBeforeCommit.clear();
         }
-        sendOrThrow(raw);
+        ready.add(raw);
     }
 
-    private void flushHeld() {
-        if (!committed) {
-            return;
+    /** The queued bytes as one buffer, or null when there are none. */
+    private ByteBuffer takeReady() {
+        if (ready.isEmpty()) {
+            return null;
         }
-        for (byte[] held : heldBeforeCommit) {
-            sendOrThrow(held);
+        ByteBuffer out;
+        if (ready.size() == 1) {
+            out = ready.get(0);
+        } else {
+            int length = 0;
+            for (ByteBuffer part : ready) {
+                length += part.remaining();
+            }
+            out = ByteBuffer.allocate(length);
+            for (ByteBuffer part : ready) {
+                out.put(part);
+            }
+            out.flip();
         }
-        heldBeforeCommit.clear();
+        ready.clear();
+        return out;
     }
 
-    private void sendOrThrow(byte[] raw) {
-        try {
-            client.send(raw);
-        } catch (IOException e) {
-            throw new ClientGone(e);
-        }
-    }
-
-    private RelayOutcome endWithError(String why) {
-        byte[] event =
-                ("data: "
-                                + new String(
-                                        OpenAiErrors.body(
-                                                "Signalbox: " + why + "; the answer is incomplete",
-                                                "server_error",
-                                                "upstream_stream_failed"),
-                                        StandardCharsets.UTF_8)
-                                + "\n\n")
-                        .getBytes(StandardCharsets.UTF_8);
-        try {
-            client.send(event);
-            client.finish(null);
-        } catch (IOException e) {
-            client.abort(e);
-        }
-        return outcome("failed_after_commit", why);
+    private static ByteBuffer errorEvent(String why) {
+        String error =
+                new String(
+                        OpenAiErrors.body(
+                                "Signalbox: " + why + "; the answer is incomplete",
+                                "server_error",
+                                "upstream_stream_failed"),
+                        StandardCharsets.UTF_8);
+        return ByteBuffer.wrap(("data: " + error + "\n\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private RelayOutcome outcome(String outcome, String error) {
         return new RelayOutcome(
                 Optional.empty(), outcome, Optional.ofNullable(error), usage, generated.toString());
-    }
-
-    /** Writing to the client failed: it disconnected. Unwinds out of the parser's callback. */
-    private static final class ClientGone extends UncheckedIOException {
-        ClientGone(IOException cause) {
-            super(cause);
-        }
     }
 }
