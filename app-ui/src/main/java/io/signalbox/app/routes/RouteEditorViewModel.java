@@ -204,7 +204,8 @@ public final class RouteEditorViewModel {
                                         t ->
                                                 new SplitShares.Weighted(
                                                         t.weightProperty().get(),
-                                                        t.enabledProperty().get()))
+                                                        t.enabledProperty().get()
+                                                                && providerEnabled(t.model())))
                                 .toList());
         List<SplitSegment> segments = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -235,6 +236,12 @@ public final class RouteEditorViewModel {
         if (!choices.equals(fallbackChoices)) {
             fallbackChoices.setAll(choices);
         }
+    }
+
+    /** The proxy leaves out every target of a provider that is off (RoutingTables). */
+    private boolean providerEnabled(ModelRef model) {
+        return context.providers().stream()
+                .noneMatch(p -> p.name().equals(model.provider()) && !p.enabled());
     }
 
     private void watch(TargetDraft target) {

@@ -80,7 +80,11 @@ public final class RoutesViewModel {
         List<Double> shares =
                 SplitShares.of(
                         route.targets().stream()
-                                .map(t -> new SplitShares.Weighted(t.weight(), t.enabled()))
+                                .map(
+                                        t ->
+                                                new SplitShares.Weighted(
+                                                        t.weight(),
+                                                        t.enabled() && !providerOff(t.provider())))
                                 .toList());
         List<SplitSegment> split = new ArrayList<>();
         List<TargetStatus> statuses = new ArrayList<>();
@@ -88,7 +92,7 @@ public final class RoutesViewModel {
             TargetConfig target = route.targets().get(i);
             ModelRef model = ModelRef.of(target);
             split.add(new SplitSegment(i, shares.get(i), model.label()));
-            statuses.add(status(model, target.enabled()));
+            statuses.add(status(model, target.enabled(), providerOff(target.provider())));
         }
         return new RouteSummary(
                 route.name(),
@@ -99,10 +103,21 @@ public final class RoutesViewModel {
                 route.timeoutSeconds());
     }
 
-    private TargetStatus status(ModelRef model, boolean enabled) {
+    /** The proxy leaves out every target of a provider that is off (RoutingTables). */
+    private boolean providerOff(String provider) {
+        return config.providers().stream().anyMatch(p -> p.name().equals(provider) && !p.enabled());
+    }
+
+    private TargetStatus status(ModelRef model, boolean enabled, boolean providerOff) {
         if (!enabled) {
             return new TargetStatus(
                     model, TargetStatus.Kind.DISABLED, model.label() + ": switched off");
+        }
+        if (providerOff) {
+            return new TargetStatus(
+                    model,
+                    TargetStatus.Kind.DISABLED,
+                    model.label() + ": the provider '" + model.provider() + "' is switched off");
         }
         TargetHealth entry = healthByTarget.get(new TargetKey(model.provider(), model.model()));
         if (entry == null) {

@@ -193,4 +193,31 @@ class RoutesViewModelTest {
 
         assertThat(names()).containsExactly("chat");
     }
+
+    @Test
+    void targetsOfAProviderThatIsOffTakeNoShare() throws Exception {
+        SignalboxConfig current = store.current();
+        var cloud = current.providers().get(1);
+        store.replace(
+                new SignalboxConfig(
+                        List.of(
+                                current.providers().get(0),
+                                new io.signalbox.persistence.config.ProviderConfig(
+                                        cloud.name(),
+                                        cloud.type(),
+                                        cloud.baseUrl(),
+                                        cloud.apiKey(),
+                                        cloud.headers(),
+                                        cloud.models(),
+                                        false)),
+                        current.routes(),
+                        current.accessKeys()));
+
+        routes.reload();
+
+        RouteSummary chat = routes.routes().get(0);
+        assertThat(chat.split()).extracting(SplitSegment::share).containsExactly(1.0, 0.0, 0.0);
+        assertThat(chat.health().get(1).description())
+                .isEqualTo("cloud / mini: the provider 'cloud' is switched off");
+    }
 }
