@@ -15,6 +15,7 @@ final class Screens {
         Map<Section, Supplier<Node>> screens = new EnumMap<>(Section.class);
         // One line per finished screen, e.g.:
         // screens.put(Section.ROUTES, () -> new RoutesView(new RoutesViewModel(...)).build());
+        screens.put(Section.ROUTES, () -> io.signalbox.app.routes.RoutesScreen.create(runtime));
         return screens;
     }
 }

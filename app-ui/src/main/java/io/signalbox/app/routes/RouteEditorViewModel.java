@@ -1,0 +1,328 @@
+package io.signalbox.app.routes;
+
+import io.signalbox.persistence.config.FallbackConfig;
+import io.signalbox.persistence.config.InvalidConfigException;
+import io.signalbox.persistence.config.ProviderConfig;
+import io.signalbox.persistence.config.RouteConfig;
+import io.signalbox.persistence.config.SignalboxConfig;
+import io.signalbox.persistence.config.TargetConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * The route editor's state and commands: the draft of one route (targets with weights and live
+ * shares, ordered fallbacks, timeout), its problems by field, and saving it into the running proxy.
+ * Every drag and key of the view ends in one of the commands here, so they are tested without a
+ * window.
+ */
+public final class RouteEditorViewModel {
+
+    private final ConfigStore store;
+    private final EditorProblems problems = new EditorProblems();
+    private final StringProperty name = new SimpleStringProperty("");
+    private final BooleanProperty enabled = new SimpleBooleanProperty(true);
+    private final IntegerProperty timeoutSeconds =
+            new SimpleIntegerProperty(RouteConfig.DEFAULT_TIMEOUT_SECONDS);
+    private final RouteLists lists = new RouteLists();
+    private final ObservableList<TargetDraft> targets = lists.targets();
+    private final ObservableList<FallbackDraft> fallbacks = lists.fallbacks();
+    private final ObservableList<ProviderModels> palette = FXCollections.observableArrayList();
+    private final ObservableList<ProviderModels> visiblePalette =
+            FXCollections.observableArrayList();
+    private final StringProperty paletteFilter = new SimpleStringProperty("");
+    private final ObservableList<ModelRef> fallbackChoices = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<List<SplitSegment>> split =
+            new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper isNew = new ReadOnlyBooleanWrapper();
+
+    /** The route's name in the store, or null while it was never saved. */
+    private String storedName;
+
+    private RouteConfig baseline;
+    private SignalboxConfig context = SignalboxConfig.empty();
+    private boolean loading;
+    private final InvalidationListener changed = observable -> recompute();
+
+    public RouteEditorViewModel(ConfigStore store) {
+        this.store = store;
+        targets.addListener(
+                (ListChangeListener<TargetDraft>)
+                        change -> {
+                            while (change.next()) {
+                                change.getRemoved().forEach(this::unwatch);
+                                change.getAddedSubList().forEach(this::watch);
+                            }
+                            recompute();
+                        });
+        fallbacks.addListener((InvalidationListener) observable -> recompute());
+        palette.addListener((InvalidationListener) observable -> filterPalette());
+        paletteFilter.addListener(observable -> filterPalette());
+        name.addListener(changed);
+        enabled.addListener(changed);
+        timeoutSeconds.addListener(changed);
+    }
+
+    /** Opens a stored route; false when no route has that name any more. */
+    public boolean open(String routeName) {
+        SignalboxConfig config = store.current();
+        RouteConfig route = RouteConfigs.find(config, routeName).orElse(null);
+        if (route == null) {
+            return false;
+        }
+        load(config, route.name(), route);
+        return true;
+    }
+
+    /** Starts a route that is not stored yet, with a free name and no targets. */
+    public void openNew() {
+        SignalboxConfig config = store.current();
+        String free = RouteConfigs.freeName("new-route", RouteConfigs.names(config));
+        load(
+                config,
+                null,
+                new RouteConfig(
+                        free, true, List.of(), List.of(), RouteConfig.DEFAULT_TIMEOUT_SECONDS));
+    }
+
+    /**
+     * Another part of the app (or the management API) changed the configuration: the palette and
+     * the name check follow; an untouched draft is reloaded, a changed one is kept.
+     */
+    public void configChanged(SignalboxConfig config) {
+        RouteConfig stored =
+                storedName == null ? null : RouteConfigs.find(config, storedName).orElse(null);
+        if (!dirty.get() && stored != null) {
+            load(config, storedName, stored);
+            return;
+        }
+        context = config;
+        palette.setAll(paletteOf(config));
+        recompute();
+    }
+
+    private void load(SignalboxConfig config, String routeName, RouteConfig route) {
+        loading = true;
+        try {
+            context = config;
+            storedName = routeName;
+            isNew.set(routeName == null);
+            baseline = route;
+            palette.setAll(paletteOf(config));
+            name.set(route.name());
+            enabled.set(route.enabled());
+            timeoutSeconds.set(route.timeoutSeconds());
+            lists.load(route.targets(), route.fallbacks().stream().map(ModelRef::of).toList());
+        } finally {
+            loading = false;
+        }
+        recompute();
+    }
+
+    private void filterPalette() {
+        visiblePalette.setAll(
+                palette.stream()
+                        .map(provider -> provider.matching(paletteFilter.get()))
+                        .filter(Objects::nonNull)
+                        .toList());
+    }
+
+    private static List<ProviderModels> paletteOf(SignalboxConfig config) {
+        return config.providers().stream()
+                .map(p -> new ProviderModels(p.name(), p.enabled(), p.models()))
+                .toList();
+    }
+
+    // ---- save and cancel ----
+
+    /**
+     * Stores the route and applies it to the running proxy at once. False, with the problems shown
+     * by field, when the draft or the store refuses it; nothing is changed then.
+     */
+    public boolean save() {
+        recompute();
+        if (problems.any()) {
+            return false;
+        }
+        RouteConfig route = draft();
+        RouteConfigs.Edit edit = RouteConfigs.put(store.current(), storedName, route);
+        SignalboxConfig stored;
+        try {
+            stored = store.replace(edit.config());
+        } catch (InvalidConfigException e) {
+            problems.show(
+                    RouteChecks.fromStore(e.problems(), edit.routeIndex()), targets, fallbacks);
+            return false;
+        }
+        load(stored, route.name(), RouteConfigs.find(stored, route.name()).orElse(route));
+        return true;
+    }
+
+    /** Forgets every change since the route was opened or last saved. */
+    public void cancel() {
+        load(context, storedName, baseline);
+    }
+
+    /** The draft as the store would hold it. */
+    RouteConfig draft() {
+        List<TargetConfig> targetConfigs = targets.stream().map(TargetDraft::toConfig).toList();
+        List<FallbackConfig> fallbackConfigs =
+                fallbacks.stream().map(FallbackDraft::toConfig).toList();
+        return new RouteConfig(
+                name.get().strip(),
+                enabled.get(),
+                targetConfigs,
+                fallbackConfigs,
+                timeoutSeconds.get());
+    }
+
+    private void recompute() {
+        if (loading) {
+            return;
+        }
+        List<Double> shares =
+                SplitShares.of(
+                        targets.stream()
+                                .map(
+                                        t ->
+                                                new SplitShares.Weighted(
+                                                        t.weightProperty().get(),
+                                                        t.enabledProperty().get()
+                                                                && providerEnabled(t.model())))
+                                .toList());
+        List<SplitSegment> segments = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            TargetDraft target = targets.get(i);
+            target.setShare(shares.get(i));
+            segments.add(new SplitSegment(target.color(), shares.get(i), target.model().label()));
+        }
+        split.set(List.copyOf(segments));
+        Set<String> providerNames =
+                context.providers().stream().map(ProviderConfig::name).collect(Collectors.toSet());
+        List<String> others = new ArrayList<>(RouteConfigs.names(context));
+        others.remove(storedName);
+        problems.show(
+                RouteChecks.check(
+                        name.get(),
+                        others,
+                        providerNames,
+                        targets,
+                        fallbacks,
+                        timeoutSeconds.get()),
+                targets,
+                fallbacks);
+        dirty.set(baseline == null || !draft().equals(baseline));
+        List<ModelRef> choices = new ArrayList<>();
+        for (ProviderModels provider : palette) {
+            provider.refs().stream().filter(lists::isFree).forEach(choices::add);
+        }
+        if (!choices.equals(fallbackChoices)) {
+            fallbackChoices.setAll(choices);
+        }
+    }
+
+    /** The proxy leaves out every target of a provider that is off (RoutingTables). */
+    private boolean providerEnabled(ModelRef model) {
+        return context.providers().stream()
+                .noneMatch(p -> p.name().equals(model.provider()) && !p.enabled());
+    }
+
+    private void watch(TargetDraft target) {
+        target.weightProperty().addListener(changed);
+        target.enabledProperty().addListener(changed);
+        target.modelProperty().addListener(changed);
+    }
+
+    private void unwatch(TargetDraft target) {
+        target.weightProperty().removeListener(changed);
+        target.enabledProperty().removeListener(changed);
+        target.modelProperty().removeListener(changed);
+    }
+
+    // ---- state for the view ----
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public BooleanProperty enabledProperty() {
+        return enabled;
+    }
+
+    public IntegerProperty timeoutSecondsProperty() {
+        return timeoutSeconds;
+    }
+
+    public ObservableList<TargetDraft> targets() {
+        return targets;
+    }
+
+    public ObservableList<FallbackDraft> fallbacks() {
+        return fallbacks;
+    }
+
+    /** The commands that change the targets and fallbacks. */
+    public RouteLists lists() {
+        return lists;
+    }
+
+    /** Every provider with its selected models, the palette's tree. */
+    public ObservableList<ProviderModels> palette() {
+        return palette;
+    }
+
+    /** What the palette's filter field holds: part of a provider's or a model's name. */
+    public StringProperty paletteFilterProperty() {
+        return paletteFilter;
+    }
+
+    /** The palette as the filter leaves it. */
+    public ObservableList<ProviderModels> visiblePalette() {
+        return visiblePalette;
+    }
+
+    /** The models that could become a fallback now, for the keyboard's combo box. */
+    public ObservableList<ModelRef> fallbackChoices() {
+        return fallbackChoices;
+    }
+
+    /** The split as the bar draws it, one segment per target in list order. */
+    public ReadOnlyObjectProperty<List<SplitSegment>> splitProperty() {
+        return split.getReadOnlyProperty();
+    }
+
+    /** Whether the draft differs from what is stored. */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty newRouteProperty() {
+        return isNew.getReadOnlyProperty();
+    }
+
+    public EditorProblems problems() {
+        return problems;
+    }
+
+    /** The stored name of the route being edited, or null for a new one. */
+    public String storedName() {
+        return storedName;
+    }
+}

@@ -1,0 +1,33 @@
+package io.signalbox.app.routes;
+
+import java.util.List;
+
+/**
+ * One line of the route list.
+ *
+ * @param split the traffic split, one segment per target
+ * @param health one status per target, in the same order
+ */
+public record RouteSummary(
+        String name,
+        boolean enabled,
+        List<SplitSegment> split,
+        List<TargetStatus> health,
+        int fallbackCount,
+        int timeoutSeconds) {
+
+    public RouteSummary {
+        split = List.copyOf(split);
+        health = List.copyOf(health);
+    }
+
+    /** "2 targets · timeout 60 s" */
+    public String details() {
+        int targets = health.size();
+        return targets
+                + (targets == 1 ? " target" : " targets")
+                + " · timeout "
+                + timeoutSeconds
+                + " s";
+    }
+}

@@ -1,0 +1,79 @@
+package io.signalbox.app.routes;
+
+import io.signalbox.persistence.config.TargetConfig;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * One target of the route being edited. The editor's view model keeps its share and problem up to
+ * date; the colour stays with the target when it is reordered, so a row and its part of the bar
+ * keep matching.
+ */
+public final class TargetDraft {
+
+    private final ObjectProperty<ModelRef> model;
+    private final IntegerProperty weight;
+    private final BooleanProperty enabled;
+    private final int color;
+    private final ReadOnlyDoubleWrapper share = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+
+    TargetDraft(ModelRef model, int weight, boolean enabled, int color) {
+        this.model = new SimpleObjectProperty<>(model);
+        this.weight = new SimpleIntegerProperty(weight);
+        this.enabled = new SimpleBooleanProperty(enabled);
+        this.color = color;
+    }
+
+    /** Re-pointing a target (the model upgrade flow) sets this; weight and switch stay. */
+    public ObjectProperty<ModelRef> modelProperty() {
+        return model;
+    }
+
+    public ModelRef model() {
+        return model.get();
+    }
+
+    /** 0..1000; the slider and the spinner both edit it. */
+    public IntegerProperty weightProperty() {
+        return weight;
+    }
+
+    public BooleanProperty enabledProperty() {
+        return enabled;
+    }
+
+    /** Index into the split colours, stable while the route is edited. */
+    public int color() {
+        return color;
+    }
+
+    public ReadOnlyDoubleProperty shareProperty() {
+        return share.getReadOnlyProperty();
+    }
+
+    /** Null, or what is wrong with this target in plain words. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    void setShare(double value) {
+        share.set(value);
+    }
+
+    void setProblem(String value) {
+        problem.set(value);
+    }
+
+    TargetConfig toConfig() {
+        return new TargetConfig(model().provider(), model().model(), weight.get(), enabled.get());
+    }
+}
