@@ -50,6 +50,7 @@ public final class SignalboxRuntime implements AutoCloseable {
     private final ConfigService config;
     private final AdminToken adminToken;
     private final ProxyServer proxy;
+    private final CountingUsageSink completedRequests;
 
     private SignalboxRuntime(
             DataDirectory dataDir,
@@ -58,7 +59,8 @@ public final class SignalboxRuntime implements AutoCloseable {
             BatchingUsageRecorder recorder,
             ConfigService config,
             AdminToken adminToken,
-            ProxyServer proxy) {
+            ProxyServer proxy,
+            CountingUsageSink completedRequests) {
         this.dataDir = dataDir;
         this.lock = lock;
         this.database = database;
@@ -66,6 +68,7 @@ public final class SignalboxRuntime implements AutoCloseable {
         this.config = config;
         this.adminToken = adminToken;
         this.proxy = proxy;
+        this.completedRequests = completedRequests;
     }
 
     /**
@@ -111,12 +114,13 @@ public final class SignalboxRuntime implements AutoCloseable {
                             new RequestLogWriter(
                                     database.requestLogRepository(),
                                     database.accessKeyRepository()));
+            CountingUsageSink completedRequests = new CountingUsageSink(recorder);
             ProxyServer proxy =
                     new ProxyServer(
                             ProxyOptions.defaults(bind, port),
                             RoutingTable.empty(),
                             access,
-                            recorder,
+                            completedRequests,
                             Clock.systemUTC());
             ConfigService config =
                     new ConfigService(
@@ -162,7 +166,14 @@ public final class SignalboxRuntime implements AutoCloseable {
             out.println("Signalbox proxy listening on " + proxy.baseUrl());
             out.flush();
             return new SignalboxRuntime(
-                    dataDir, lock, database, recorder, config, adminToken, proxy);
+                    dataDir,
+                    lock,
+                    database,
+                    recorder,
+                    config,
+                    adminToken,
+                    proxy,
+                    completedRequests);
         } catch (StartupException e) {
             closeQuietly(recorder, database, lock);
             throw e;
@@ -278,6 +289,11 @@ public final class SignalboxRuntime implements AutoCloseable {
 
     public ProxyServer proxy() {
         return proxy;
+    }
+
+    /** How many requests the proxy has finished since start, for a requests-per-second figure. */
+    public long completedRequests() {
+        return completedRequests.completed();
     }
 
     /**

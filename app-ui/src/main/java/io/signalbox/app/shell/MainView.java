@@ -1,10 +1,17 @@
 package io.signalbox.app.shell;
 
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.controls.ToggleSwitch;
 import io.signalbox.app.common.Icons;
 import io.signalbox.app.common.StyleClasses;
+import io.signalbox.app.common.Switches;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -23,6 +30,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import javafx.util.Duration;
 
 /** The main window's content: sidebar, the selected screen, and the status bar. */
 public final class MainView {
@@ -42,6 +50,8 @@ public final class MainView {
         this.screens = Map.copyOf(screens);
     }
 
+    private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
+
     public Parent build() {
         BorderPane root = new BorderPane();
         root.setLeft(sidebar());
@@ -49,10 +59,29 @@ public final class MainView {
         root.setBottom(statusBar());
         model.selectedProperty().addListener((obs, old, section) -> show(section));
         show(model.selectedProperty().get());
+        applyTheme(root, model.themeProperty().get());
+        model.themeProperty().addListener((obs, old, theme) -> applyTheme(root, theme));
+        everySecond(
+                () -> {
+                    model.refreshStatus();
+                    model.sampleRequestRate();
+                });
         return root;
     }
 
-    /** Ctrl+1 to Ctrl+6 open the sections in sidebar order. */
+    /** The theme is the application's user agent stylesheet; app.css only adds to it. */
+    private static void applyTheme(Parent root, Theme theme) {
+        ThemeStylesheets.apply(theme);
+        root.pseudoClassStateChanged(DARK, theme == Theme.DARK);
+    }
+
+    private static void everySecond(Runnable tick) {
+        Timeline timeline = new Timeline(new KeyFrame(Duration.seconds(1), event -> tick.run()));
+        timeline.setCycleCount(Timeline.INDEFINITE);
+        timeline.play();
+    }
+
+    /** Ctrl+1 to Ctrl+6 open the sections in sidebar order; Ctrl+Shift+D switches the theme. */
     public Map<KeyCombination, Runnable> accelerators() {
         Map<KeyCombination, Runnable> accelerators = new java.util.LinkedHashMap<>();
         Section[] sections = Section.values();
@@ -63,6 +92,10 @@ public final class MainView {
                     new KeyCodeCombination(digit, KeyCombination.SHORTCUT_DOWN),
                     () -> model.selectedProperty().set(section));
         }
+        accelerators.put(
+                new KeyCodeCombination(
+                        KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                model::toggleTheme);
         return accelerators;
     }
 
@@ -91,7 +124,22 @@ public final class MainView {
             navButtons.put(section, button);
             sidebar.getChildren().add(button);
         }
+        sidebar.getChildren().addAll(new Spacer(Orientation.VERTICAL), themeSwitch());
         return sidebar;
+    }
+
+    private Node themeSwitch() {
+        ToggleSwitch dark = Switches.create("Dark theme");
+        dark.setId("theme-switch");
+        dark.getStyleClass().add(StyleClasses.THEME_SWITCH);
+        dark.setSelected(model.themeProperty().get() == Theme.DARK);
+        dark.selectedProperty()
+                .addListener(
+                        (obs, old, on) -> model.themeProperty().set(on ? Theme.DARK : Theme.LIGHT));
+        model.themeProperty()
+                .addListener((obs, old, theme) -> dark.setSelected(theme == Theme.DARK));
+        dark.setTooltip(new Tooltip("Switch between the light and the dark theme (Ctrl+Shift+D)"));
+        return dark;
     }
 
     private void show(Section section) {
@@ -147,7 +195,13 @@ public final class MainView {
                     Clipboard.getSystemClipboard().setContent(clip);
                 });
 
-        HBox bar = new HBox(8, dot, status, url, copy);
+        Label rate = new Label();
+        rate.setId("request-rate");
+        rate.textProperty().bind(model.requestRateProperty());
+        rate.setTooltip(new Tooltip("Requests the proxy finished in the last second"));
+        rate.setGraphic(Icons.icon(Icons.REQUEST_RATE, 14));
+
+        HBox bar = new HBox(8, dot, status, url, copy, new Spacer(), rate);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(StyleClasses.STATUS_BAR);
         return bar;

@@ -1,7 +1,10 @@
 package io.signalbox.app.shell;
 
+import io.signalbox.app.providers.LocalServer;
+import io.signalbox.app.providers.ProvidersScreen;
 import io.signalbox.app.runtime.SignalboxRuntime;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.scene.Node;
@@ -11,11 +14,21 @@ final class Screens {
 
     private Screens() {}
 
-    static Map<Section, Supplier<Node>> of(SignalboxRuntime runtime) {
+    /**
+     * @param main the window's state, which screens use to switch sections
+     * @param localServers where the Providers screen's first run looks for model servers
+     */
+    static Map<Section, Supplier<Node>> of(
+            SignalboxRuntime runtime, MainViewModel main, List<LocalServer> localServers) {
         Map<Section, Supplier<Node>> screens = new EnumMap<>(Section.class);
-        // One line per finished screen, e.g.:
-        // screens.put(Section.ROUTES, () -> new RoutesView(new RoutesViewModel(...)).build());
         screens.put(Section.ROUTES, () -> io.signalbox.app.routes.RoutesScreen.create(runtime));
+        screens.put(
+                Section.PROVIDERS,
+                () ->
+                        ProvidersScreen.create(
+                                runtime,
+                                localServers,
+                                () -> main.selectedProperty().set(Section.ROUTES)));
         return screens;
     }
 }

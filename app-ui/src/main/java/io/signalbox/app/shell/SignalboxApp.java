@@ -1,6 +1,9 @@
 package io.signalbox.app.shell;
 
+import io.signalbox.app.providers.LocalServer;
 import io.signalbox.app.runtime.SignalboxRuntime;
+import io.signalbox.persistence.SettingsRepository;
+import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -36,12 +39,26 @@ public final class SignalboxApp extends Application {
 
     /** Builds the main window for a running runtime; tests call this with their own stage. */
     public static MainView show(Stage stage, SignalboxRuntime runtime) {
+        return show(stage, runtime, LocalServer.defaults());
+    }
+
+    /**
+     * Builds the main window; the first run looks for local model servers at {@code localServers}
+     * (tests point them at servers of their own).
+     */
+    public static MainView show(
+            Stage stage, SignalboxRuntime runtime, List<LocalServer> localServers) {
+        SettingsRepository settings = runtime.database().settingsRepository();
         MainViewModel model =
                 new MainViewModel(
                         () ->
                                 new ProxyStatus(
-                                        runtime.proxy().isRunning(), runtime.proxy().baseUrl()));
-        MainView view = new MainView(model, Screens.of(runtime));
+                                        runtime.proxy().isRunning(), runtime.proxy().baseUrl()),
+                        runtime::completedRequests,
+                        System::nanoTime,
+                        Theme.fromSetting(settings.get(Theme.SETTING)),
+                        theme -> settings.put(Theme.SETTING, theme.settingValue()));
+        MainView view = new MainView(model, Screens.of(runtime, model, localServers));
         Scene scene = new Scene(view.build(), 1100, 720);
         scene.getStylesheets()
                 .add(SignalboxApp.class.getResource("/io/signalbox/app/app.css").toExternalForm());
