@@ -61,6 +61,7 @@ final class FallbackRowView {
         Button down = iconButton(RouteStyles.ICON_DOWN, "Try later (Alt+Down)");
         down.setOnAction(event -> move(fallback, +1));
         Button toTarget = new Button("Make target");
+        toTarget.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         toTarget.setTooltip(new Tooltip("Move it into the weighted targets"));
         toTarget.setOnAction(
                 event -> model.lists().fallbackToTarget(index(fallback), model.targets().size()));

@@ -84,6 +84,8 @@ final class ModelPalette {
                                     () -> selectedModel() == null,
                                     tree.getSelectionModel().selectedItemProperty()));
         }
+        asTarget.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        asFallback.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox buttons = new HBox(6, asTarget, asFallback);
 
         // While a row is dragged the palette says it removes what is dropped on it.
@@ -97,7 +99,7 @@ final class ModelPalette {
 
         VBox palette = new VBox(8, title, hint, filterRow, treeArea, buttons);
         palette.setId("model-palette");
-        palette.setMinWidth(230);
+        palette.setMinWidth(270);
         palette.getStyleClass().add(RouteStyles.PALETTE);
         return palette;
     }

@@ -27,7 +27,7 @@ final class RouteStyles {
     static final String MESSAGE_BAR = "routes-message";
     static final String UNDO_BAR = "undo-bar";
     static final String EDITOR = "route-editor";
-    static final String SECTION_TITLE = "section-title";
+    static final String SECTION_TITLE = "route-section-title";
     static final String HINT = "hint";
     static final String PROBLEM = "field-problem";
     static final String DIRTY = "dirty-badge";

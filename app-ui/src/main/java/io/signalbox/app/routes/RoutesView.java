@@ -202,6 +202,8 @@ public final class RoutesView {
     private static Button toolButton(String id, String icon, String text, String tooltip) {
         Button button = new Button(text, Icons.icon(icon, 16));
         button.setId(id);
+        // Never cut to "New r…": the theme's font is wider than the layout assumed.
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (text == null) {
             button.getStyleClass().add(StyleClasses.ICON_BUTTON);
         }
