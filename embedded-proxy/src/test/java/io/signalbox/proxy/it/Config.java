@@ -6,7 +6,9 @@ import io.signalbox.proxy.routing.RoutingTable;
 import io.signalbox.proxy.routing.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,11 +39,23 @@ final class Config {
         return new ProviderEndpoint(name, baseUrl, apiKey, headers, true);
     }
 
-    /** A provider whose port nothing listens on: connections are refused. */
+    /** Ports held bound for the whole test run, so that nothing can start listening on them. */
+    private static final List<Socket> HELD_PORTS =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * A provider whose port nothing listens on: connections are refused. The port stays bound (not
+     * listening) until the tests end. A port merely freed again could be handed to the proxy under
+     * test itself, which then answered instead of refusing.
+     */
     static ProviderEndpoint refusingProvider(String name) {
         int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        try {
+            Socket held = new Socket();
+            held.setReuseAddress(false);
+            held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            HELD_PORTS.add(held);
+            port = held.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
