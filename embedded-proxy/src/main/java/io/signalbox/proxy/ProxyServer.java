@@ -41,7 +41,7 @@ public final class ProxyServer implements AutoCloseable {
     private final AccessPolicy access;
     private final UsageSink usage;
     private final Clock clock;
-    private final HealthBook health = new HealthBook(HealthPolicy.defaults());
+    private final HealthBook health;
     private Server server;
     private ServerConnector connector;
     private UpstreamClient upstreams;
@@ -54,11 +54,53 @@ public final class ProxyServer implements AutoCloseable {
             AccessPolicy access,
             UsageSink usage,
             Clock clock) {
+        this(
+                options,
+                new AtomicReference<>(initial),
+                access,
+                usage,
+                clock,
+                new HealthBook(HealthPolicy.defaults()));
+    }
+
+    private ProxyServer(
+            ProxyOptions options,
+            AtomicReference<RoutingTable> table,
+            AccessPolicy access,
+            UsageSink usage,
+            Clock clock,
+            HealthBook health) {
         this.options = Objects.requireNonNull(options);
-        this.table = new AtomicReference<>(initial);
+        this.table = table;
         this.access = access;
         this.usage = usage;
         this.clock = clock;
+        this.health = health;
+    }
+
+    /**
+     * A proxy not started yet that serves exactly what this one serves, on {@code host:port}: it
+     * shares this one's routing table and health book (so {@link #update} on either reaches both,
+     * and whoever holds this one, such as the management API, keeps seeing the live state), its
+     * access policy, usage sink and management API. For a restart on another address; this one is
+     * left as it is, to be closed by the caller once the new one listens.
+     */
+    public synchronized ProxyServer listeningOn(String host, int port) {
+        ProxyOptions moved =
+                new ProxyOptions(
+                        host,
+                        port,
+                        options.maxBodyBytes(),
+                        options.connectTimeout(),
+                        options.streamIdleTimeout(),
+                        options.totalTimeout(),
+                        options.stopGrace(),
+                        options.allowedHosts(),
+                        options.allowedOrigins());
+        ProxyServer next = new ProxyServer(moved, table, access, usage, clock, health);
+        next.management = management;
+        next.adminToken = adminToken;
+        return next;
     }
 
     /**

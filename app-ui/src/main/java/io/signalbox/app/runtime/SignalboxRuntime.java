@@ -43,13 +43,16 @@ public final class SignalboxRuntime implements AutoCloseable {
     public static final String PORT_SETTING = "proxy.port";
     public static final String BIND_SETTING = "proxy.bind";
 
+    /** "false" keeps the windowed app's proxy stopped until started from Settings. */
+    public static final String START_ON_LAUNCH_SETTING = "proxy.startOnLaunch";
+
     private final DataDirectory dataDir;
     private final InstanceLock lock;
     private final Database database;
     private final BatchingUsageRecorder recorder;
     private final ConfigService config;
     private final AdminToken adminToken;
-    private final ProxyServer proxy;
+    private final RunningProxy proxy;
     private final CountingUsageSink completedRequests;
 
     private SignalboxRuntime(
@@ -59,7 +62,7 @@ public final class SignalboxRuntime implements AutoCloseable {
             BatchingUsageRecorder recorder,
             ConfigService config,
             AdminToken adminToken,
-            ProxyServer proxy,
+            RunningProxy proxy,
             CountingUsageSink completedRequests) {
         this.dataDir = dataDir;
         this.lock = lock;
@@ -122,6 +125,8 @@ public final class SignalboxRuntime implements AutoCloseable {
                             access,
                             completedRequests,
                             Clock.systemUTC());
+            // A restart replaces this server with one sharing its routing table (listeningOn), so
+            // updating this first one keeps reaching whichever server listens.
             ConfigService config =
                     new ConfigService(
                             database.configRepository(),
@@ -146,24 +151,35 @@ public final class SignalboxRuntime implements AutoCloseable {
                             Clock.systemUTC(),
                             Version.current()),
                     adminToken::matches);
-            try {
-                proxy.start();
-            } catch (ProxyUnavailableException e) {
-                throw new StartupException(StartupException.IN_USE, e.getMessage(), e);
+            // The setting only holds back a window's proxy: headless, the proxy is the point.
+            boolean startNow =
+                    commandLine.headless()
+                            || !settings.get(START_ON_LAUNCH_SETTING)
+                                    .orElse("true")
+                                    .equals("false");
+            if (startNow) {
+                try {
+                    proxy.start();
+                } catch (ProxyUnavailableException e) {
+                    throw new StartupException(StartupException.IN_USE, e.getMessage(), e);
+                }
+                try {
+                    lock.describeSelf(Optional.of(proxy.baseUrl()));
+                } catch (IOException | RuntimeException e) {
+                    // Listening already: stop it, or its threads would keep a half-started process.
+                    proxy.close();
+                    throw e;
+                }
+                LOG.info(
+                        "Signalbox proxy listening on "
+                                + proxy.baseUrl()
+                                + ", data dir "
+                                + dataDir.root());
+                out.println("Signalbox proxy listening on " + proxy.baseUrl());
+            } else {
+                LOG.info("Proxy not started (" + START_ON_LAUNCH_SETTING + " is false)");
+                out.println("Signalbox proxy not started: start it from Settings");
             }
-            try {
-                lock.describeSelf(Optional.of(proxy.baseUrl()));
-            } catch (IOException | RuntimeException e) {
-                // Listening already: stop it, or its threads would keep a half-started process up.
-                proxy.close();
-                throw e;
-            }
-            LOG.info(
-                    "Signalbox proxy listening on "
-                            + proxy.baseUrl()
-                            + ", data dir "
-                            + dataDir.root());
-            out.println("Signalbox proxy listening on " + proxy.baseUrl());
             out.flush();
             return new SignalboxRuntime(
                     dataDir,
@@ -172,7 +188,7 @@ public final class SignalboxRuntime implements AutoCloseable {
                     recorder,
                     config,
                     adminToken,
-                    proxy,
+                    new RunningProxy(proxy, port, lock, access, database.accessKeyRepository()),
                     completedRequests);
         } catch (StartupException e) {
             closeQuietly(recorder, database, lock);
@@ -287,7 +303,13 @@ public final class SignalboxRuntime implements AutoCloseable {
         return adminToken;
     }
 
+    /** The server listening now (a restart from Settings replaces it). */
     public ProxyServer proxy() {
+        return proxy.current();
+    }
+
+    /** Stops, starts and moves the proxy, for the Settings screen. */
+    public RunningProxy proxyControl() {
         return proxy;
     }
 
@@ -303,7 +325,7 @@ public final class SignalboxRuntime implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("Signalbox stopping");
-        proxy.close();
+        proxy.stop();
         closeQuietly(recorder, database, lock);
         LOG.info("Signalbox stopped");
     }

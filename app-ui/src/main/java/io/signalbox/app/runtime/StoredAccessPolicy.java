@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class StoredAccessPolicy implements AccessPolicy {
 
     private final AccessKeyRepository keys;
-    private final boolean loopbackBind;
+    private volatile boolean loopbackBind;
     private final Map<String, Caller> knownByHash = new ConcurrentHashMap<>();
     private volatile long keyCount;
 
@@ -26,6 +26,11 @@ public final class StoredAccessPolicy implements AccessPolicy {
         this.keys = keys;
         this.loopbackBind = loopbackBind;
         refresh();
+    }
+
+    /** The proxy moved to another bind address (a restart from the Settings screen). */
+    public void bindChanged(boolean loopback) {
+        this.loopbackBind = loopback;
     }
 
     /** Forgets cached keys and counts again; call after the stored keys changed. */

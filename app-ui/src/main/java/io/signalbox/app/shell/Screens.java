@@ -29,6 +29,11 @@ final class Screens {
                                 runtime,
                                 localServers,
                                 () -> main.selectedProperty().set(Section.ROUTES)));
+        screens.put(
+                Section.SETTINGS,
+                () ->
+                        io.signalbox.app.settings.SettingsScreen.create(
+                                runtime, main.themeProperty(), main::refreshStatus));
         return screens;
     }
 }

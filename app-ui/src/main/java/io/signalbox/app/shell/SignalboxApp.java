@@ -3,6 +3,7 @@ package io.signalbox.app.shell;
 import io.signalbox.app.providers.LocalServer;
 import io.signalbox.app.runtime.SignalboxRuntime;
 import io.signalbox.persistence.SettingsRepository;
+import io.signalbox.proxy.ProxyServer;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -51,9 +52,12 @@ public final class SignalboxApp extends Application {
         SettingsRepository settings = runtime.database().settingsRepository();
         MainViewModel model =
                 new MainViewModel(
-                        () ->
-                                new ProxyStatus(
-                                        runtime.proxy().isRunning(), runtime.proxy().baseUrl()),
+                        () -> {
+                            // Read once: a restart from Settings swaps the server between calls.
+                            ProxyServer proxy = runtime.proxy();
+                            boolean running = proxy.isRunning();
+                            return new ProxyStatus(running, running ? proxy.baseUrl() : "");
+                        },
                         runtime::completedRequests,
                         System::nanoTime,
                         Theme.fromSetting(settings.get(Theme.SETTING)),

@@ -168,7 +168,7 @@ class MainWindowTest {
     void keyboardShortcutsReachEverySection(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
 
-        assertThat(robot.lookup("#section-settings").tryQuery()).isPresent();
+        assertThat(robot.lookup("#settings-screen").tryQuery()).isPresent();
     }
 
     @Test
