@@ -245,7 +245,7 @@ public final class SignalboxRuntime implements AutoCloseable {
                 .orElse(DEFAULT_PORT);
     }
 
-    static boolean isLoopback(String bind) {
+    public static boolean isLoopback(String bind) {
         try {
             return InetAddress.getByName(bind).isLoopbackAddress();
         } catch (UnknownHostException e) {

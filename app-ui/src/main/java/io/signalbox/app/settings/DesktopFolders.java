@@ -4,6 +4,7 @@ import java.awt.Desktop;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.logging.Logger;
 
 /**
  * Opens a folder in the desktop's file manager: through AWT's {@link Desktop} where it supports
@@ -12,11 +13,19 @@ import java.util.Locale;
  */
 final class DesktopFolders implements SettingsViewModel.FolderOpener {
 
+    private static final Logger LOG = Logger.getLogger(DesktopFolders.class.getName());
+
     @Override
     public void open(Path folder) throws IOException {
         if (desktopCanOpen()) {
-            Desktop.getDesktop().open(folder.toFile());
-            return;
+            try {
+                Desktop.getDesktop().open(folder.toFile());
+                return;
+            } catch (IOException e) {
+                // AWT claims support on desktops it cannot really drive ("Failed to show URI"):
+                // the platform's command may still work.
+                LOG.fine("Desktop.open failed, trying " + opener() + ": " + e);
+            }
         }
         Process process;
         try {

@@ -12,6 +12,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -23,6 +24,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.stage.Window;
@@ -99,6 +101,7 @@ final class SettingsView {
         TextField port = new TextField();
         port.setId("settings-port");
         port.setPrefColumnCount(6);
+        port.setMaxWidth(Region.USE_PREF_SIZE);
         port.textProperty().bindBidirectional(model.portProperty());
         ToggleGroup where = new ToggleGroup();
         RadioButton loopback = new RadioButton("This computer only (127.0.0.1)");
@@ -114,6 +117,8 @@ final class SettingsView {
         Label lanReason = new Label(SettingsViewModel.LAN_REASON, Icons.icon(Icons.WARNING, 16));
         lanReason.getStyleClass().add(StyleClasses.WARNING_TEXT);
         lanReason.setWrapText(true);
+        // Wrapped at a readable width; unbounded, it would squeeze the form's labels to "...".
+        lanReason.setMaxWidth(460);
         shownWhen(lanReason, model.lanProperty().get());
         model.lanProperty().addListener((obs, old, on) -> shownWhen(lanReason, on));
         Button apply = new Button("Apply and restart the proxy");
@@ -126,7 +131,9 @@ final class SettingsView {
         GridPane form = new GridPane();
         form.getStyleClass().add(StyleClasses.FORM);
         form.addRow(0, formLabel("Port"), port);
-        form.addRow(1, formLabel("Listen on"), new VBox(6, loopback, lan, lanReason));
+        Label listenOn = formLabel("Listen on");
+        GridPane.setValignment(listenOn, VPos.TOP);
+        form.addRow(1, listenOn, new VBox(6, loopback, lan, lanReason));
 
         ToggleSwitch onLaunch = Switches.create("Start the proxy when Signalbox opens");
         onLaunch.setId("settings-start-on-launch");
@@ -149,6 +156,7 @@ final class SettingsView {
     private static Label formLabel(String text) {
         Label label = new Label(text);
         label.getStyleClass().add(StyleClasses.FORM_LABEL);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

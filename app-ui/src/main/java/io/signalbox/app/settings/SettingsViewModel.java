@@ -97,7 +97,7 @@ public final class SettingsViewModel {
         this.proxyChanged = proxyChanged;
         this.theme = theme;
         ProxyServer now = proxy.current();
-        lan.set(!LOOPBACK.equals(now.host()) && !"localhost".equals(now.host()));
+        lan.set(!SignalboxRuntime.isLoopback(now.host()));
         port.set(now.isRunning() ? Integer.toString(now.port()) : savedPort());
         startOnLaunch.set(
                 !"false"
@@ -152,11 +152,18 @@ public final class SettingsViewModel {
         }
         String bind = lan.get() ? LAN : LOOPBACK;
         if (lan.get() && accessKeyCount.getAsLong() == 0) {
+            // The reason itself shows under the choice whenever LAN is chosen.
             addressError.set(
-                    "Not applied: create an access key first (Access screen). " + LAN_REASON);
+                    "Not applied: there is no access key yet, so anyone on the network could use"
+                            + " your providers' keys. Create one on the Access screen first.");
             return;
         }
         addressError.set("");
+        ProxyServer now = proxy.current();
+        if (now.isRunning() && now.host().equals(bind) && now.port() == check.port()) {
+            addressNotice.set("Already listening on " + now.baseUrl());
+            return;
+        }
         run(
                 () -> proxy.moveTo(bind, check.port()),
                 () -> {

@@ -115,8 +115,8 @@ class SettingsViewModelTest {
         model.lanProperty().set(true);
         model.applyAddress();
         assertThat(model.addressErrorProperty().get())
-                .contains("create an access key first")
-                .contains("anyone who can reach this computer");
+                .contains("no access key")
+                .contains("anyone on the network could use your providers' keys");
         assertThat(runtime.proxy().baseUrl()).isEqualTo(before);
         assertThat(runtime.proxy().isRunning()).isTrue();
         assertThat(settings().get(SignalboxRuntime.BIND_SETTING)).isEmpty();
