@@ -16,6 +16,9 @@ final class Screens {
         // One line per finished screen, e.g.:
         // screens.put(Section.ROUTES, () -> new RoutesView(new RoutesViewModel(...)).build());
         screens.put(Section.ROUTES, () -> io.signalbox.app.routes.RoutesScreen.create(runtime));
+        screens.put(Section.USAGE, () -> io.signalbox.app.usage.UsageScreen.create(runtime));
+        screens.put(
+                Section.REQUESTS, () -> io.signalbox.app.requests.RequestsScreen.create(runtime));
         return screens;
     }
 }
