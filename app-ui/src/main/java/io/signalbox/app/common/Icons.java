@@ -35,10 +35,10 @@ public final class Icons {
     private Icons() {}
 
     /** The sizes app.css has a style class for. */
-    private static final Set<Integer> SIZES = Set.of(14, 16, 18, 20, 22, 40, 48);
+    private static final Set<Integer> SIZES = Set.of(14, 16, 18, 20, 22, 36, 40, 48);
 
     /**
-     * The icon at {@code size} logical pixels (one of 14, 16, 18, 20, 22, 40, 48). AtlantaFX's
+     * The icon at {@code size} logical pixels (one of 14, 16, 18, 20, 22, 36, 40, 48). AtlantaFX's
      * stylesheet gives every icon 18px and wins over a size set in code, and Ikonli keeps its own
      * inline style, so the size comes from a style class of app.css ({@code icon-16}).
      */

@@ -34,6 +34,9 @@ final class Screens {
                 () ->
                         io.signalbox.app.settings.SettingsScreen.create(
                                 runtime, main.themeProperty(), main::refreshStatus));
+        screens.put(Section.USAGE, () -> io.signalbox.app.usage.UsageScreen.create(runtime));
+        screens.put(
+                Section.REQUESTS, () -> io.signalbox.app.requests.RequestsScreen.create(runtime));
         return screens;
     }
 }

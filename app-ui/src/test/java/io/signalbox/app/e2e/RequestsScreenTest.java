@@ -1,0 +1,135 @@
+package io.signalbox.app.e2e;
+
+import static io.signalbox.app.e2e.ProxyCalls.chat;
+import static io.signalbox.app.e2e.ProxyCalls.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.signalbox.app.launch.CommandLine;
+import io.signalbox.app.runtime.SignalboxRuntime;
+import io.signalbox.app.shell.SignalboxApp;
+import io.signalbox.persistence.RequestRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Requests screen in the real app, fed by real calls through the proxy. */
+@ExtendWith(ApplicationExtension.class)
+class RequestsScreenTest {
+
+    @TempDir static Path temp;
+
+    private TinyUpstream upstream;
+    private TinyUpstream limited;
+    private SignalboxRuntime runtime;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        upstream = TinyUpstream.serving();
+        limited = TinyUpstream.rateLimited();
+        runtime =
+                SignalboxRuntime.start(
+                        new CommandLine(
+                                false,
+                                false,
+                                false,
+                                Optional.of(temp.resolve("data-" + System.nanoTime())),
+                                OptionalInt.of(0),
+                                Optional.empty(),
+                                Optional.of(ProxyCalls.config(temp, upstream, limited))),
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        SignalboxApp.show(stage, runtime);
+    }
+
+    @AfterEach
+    void stop() {
+        runtime.close();
+        upstream.close();
+        limited.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<RequestRecord> table(FxRobot robot) {
+        return robot.lookup("#requests-table").queryAs(TableView.class);
+    }
+
+    /** The texts of the labels inside a node, in order. */
+    private static List<String> texts(FxRobot robot, String id) {
+        Node node = robot.lookup(id).query();
+        return robot.from(node).lookup(".label").queryAllAs(Label.class).stream()
+                .map(Label::getText)
+                .toList();
+    }
+
+    @Test
+    void aFallbackShowsBothAttemptsAndWhyTheFirstFailed(FxRobot robot) throws Exception {
+        assertThat(chat(runtime.proxy().baseUrl(), "safe", false)).isEqualTo(200);
+        robot.clickOn("#nav-requests");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        RequestRecord request = table(robot).getItems().get(0);
+        assertThat(request.route()).isEqualTo("safe");
+        assertThat(request.attemptCount()).isEqualTo(2);
+
+        WaitForAsyncUtils.waitForFxEvents(); // the row is drawn on the next pulse
+        robot.clickOn(robot.lookup("#requests-table .table-row-cell").nth(0).<Node>query());
+
+        assertThat(robot.lookup("#trace-verdict").queryAs(Label.class).getText())
+                .isEqualTo(
+                        "Fallback used: served by local / model-a (fallback 1) after 1 failed"
+                                + " attempt.");
+        assertThat(texts(robot, "#trace-step-1"))
+                .contains("1", "busy / model-r", "target", "rate limited (HTTP 429)");
+        assertThat(texts(robot, "#trace-step-2"))
+                .contains("2", "local / model-a", "fallback 1", "answered (HTTP 200)");
+        assertThat(robot.lookup("#trace-step-2").query().getStyleClass())
+                .contains("trace-step-served");
+        assertThat(texts(robot, "#trace-facts")).contains("Request id", request.id(), "safe");
+    }
+
+    @Test
+    void newRequestsWaitWhileTheUserReadsAndTheButtonBringsThemIn(FxRobot robot) throws Exception {
+        String proxy = runtime.proxy().baseUrl();
+        robot.clickOn("#nav-requests");
+        waitUntil(() -> robot.lookup("#requests-first-request").query().isVisible());
+
+        assertThat(chat(proxy, "chat", false)).isEqualTo(200);
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        assertThat(robot.lookup("#requests-first-request").query().isVisible()).isFalse();
+        WaitForAsyncUtils.waitForFxEvents(); // the row is drawn on the next pulse
+        robot.clickOn(robot.lookup("#requests-table .table-row-cell").nth(0).<Node>query());
+        assertThat(robot.lookup("#requests-live").queryAs(Label.class).getText())
+                .isEqualTo("Paused");
+
+        assertThat(chat(proxy, "chat", true)).isEqualTo(200);
+        waitUntil(() -> robot.lookup("#requests-new").query().isVisible());
+        assertThat(robot.lookup("#requests-new").queryAs(Button.class).getText())
+                .isEqualTo("1 new request");
+        assertThat(table(robot).getItems()).hasSize(1); // nothing moved under the reader
+
+        robot.clickOn("#requests-new");
+        assertThat(table(robot).getItems()).hasSize(2);
+        assertThat(table(robot).getItems().get(0).stream()).isTrue(); // the newest on top
+        assertThat(table(robot).getSelectionModel().getSelectedItem()).isNull();
+        assertThat(robot.lookup("#requests-live").queryAs(Label.class).getText()).isEqualTo("Live");
+
+        assertThat(chat(proxy, "chat", false)).isEqualTo(200);
+        waitUntil(() -> table(robot).getItems().size() == 3); // live again: no button needed
+        assertThat(robot.lookup("#requests-new").query().isVisible()).isFalse();
+    }
+}
