@@ -18,6 +18,7 @@ import java.util.OptionalInt;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +70,26 @@ class RequestsScreenTest {
         return robot.lookup("#requests-table").queryAs(TableView.class);
     }
 
+    /**
+     * Clicks the visible row that shows {@code request}. A plain lookup of row cells may find the
+     * table's hidden measuring cell or a recycled one first.
+     */
+    private static void clickRow(FxRobot robot, RequestRecord request) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents(); // the row is drawn on the next pulse
+        waitUntil(() -> visibleRow(robot, request).isPresent());
+        robot.clickOn(visibleRow(robot, request).get());
+        waitUntil(() -> table(robot).getSelectionModel().getSelectedItem() == request);
+    }
+
+    private static Optional<TableRow<RequestRecord>> visibleRow(
+            FxRobot robot, RequestRecord request) {
+        return robot.lookup("#requests-table .table-row-cell")
+                .match(
+                        (TableRow<RequestRecord> row) ->
+                                row.isVisible() && request.equals(row.getItem()))
+                .tryQuery();
+    }
+
     /** The texts of the labels inside a node, in order. */
     private static List<String> texts(FxRobot robot, String id) {
         Node node = robot.lookup(id).query();
@@ -86,8 +107,7 @@ class RequestsScreenTest {
         assertThat(request.route()).isEqualTo("safe");
         assertThat(request.attemptCount()).isEqualTo(2);
 
-        WaitForAsyncUtils.waitForFxEvents(); // the row is drawn on the next pulse
-        robot.clickOn(robot.lookup("#requests-table .table-row-cell").nth(0).<Node>query());
+        clickRow(robot, request);
 
         assertThat(robot.lookup("#trace-verdict").queryAs(Label.class).getText())
                 .isEqualTo(
@@ -112,7 +132,7 @@ class RequestsScreenTest {
         waitUntil(() -> table(robot).getItems().size() == 1);
         assertThat(robot.lookup("#requests-first-request").query().isVisible()).isFalse();
         WaitForAsyncUtils.waitForFxEvents(); // the row is drawn on the next pulse
-        robot.clickOn(robot.lookup("#requests-table .table-row-cell").nth(0).<Node>query());
+        clickRow(robot, table(robot).getItems().get(0));
         assertThat(robot.lookup("#requests-live").queryAs(Label.class).getText())
                 .isEqualTo("Paused");
 
