@@ -109,8 +109,9 @@ public final class ConfigRepository {
                         connection.prepareStatement(
                                 """
                                 INSERT INTO providers
-                                    (name, position, type, base_url, api_key, enabled)
-                                VALUES (?, ?, ?, ?, ?, ?)
+                                    (name, position, type, base_url, api_key, enabled,
+                                     trusted_certificate)
+                                VALUES (?, ?, ?, ?, ?, ?, ?)
                                 """);
                 PreparedStatement header =
                         connection.prepareStatement(
@@ -137,6 +138,8 @@ public final class ConfigRepository {
                     provider.setNull(5, Types.VARCHAR);
                 }
                 provider.setBoolean(6, config.enabled());
+                // Not encrypted: a certificate is public.
+                provider.setString(7, config.trustedCertificate().orElse(null));
                 provider.addBatch();
                 for (Map.Entry<String, String> entry : encrypted.headers().entrySet()) {
                     header.setString(1, config.name());
@@ -244,7 +247,7 @@ public final class ConfigRepository {
         try (PreparedStatement select =
                         connection.prepareStatement(
                                 """
-                                SELECT name, type, base_url, api_key, enabled
+                                SELECT name, type, base_url, api_key, enabled, trusted_certificate
                                 FROM providers ORDER BY position
                                 """);
                 ResultSet row = select.executeQuery()) {
@@ -260,7 +263,8 @@ public final class ConfigRepository {
                                         .map(stored -> decrypt(stored, "API key", name)),
                                 headers.getOrDefault(name, Map.of()),
                                 models.getOrDefault(name, List.of()),
-                                row.getBoolean("enabled")));
+                                row.getBoolean("enabled"),
+                                Optional.ofNullable(row.getString("trusted_certificate"))));
             }
         }
         return providers;

@@ -79,6 +79,7 @@ abstract class CallChain {
      */
     abstract void send(
             Forwarder.Attempt attempt,
+            ProviderEndpoint provider,
             URI uri,
             Map<String, String> headers,
             byte[] body,
@@ -102,6 +103,7 @@ abstract class CallChain {
                             attempts.size() + 1, target, Forwarder.upstreamModel(exchange, target));
             send(
                     attempt,
+                    provider,
                     URI.create(provider.baseUrl() + exchange.endpoint().upstreamSuffix()),
                     Forwarder.upstreamHeaders(provider),
                     Forwarder.upstreamBody(exchange, attempt.model()),
