@@ -170,6 +170,18 @@ abstract class CallChain {
             return;
         }
         JsonNode summary = PlainAnswer.summary(answer.body());
+        if (summary == null && !PlainAnswer.isJson(answer.body())) {
+            // Every endpoint answers JSON: a success that is not JSON (cut short, or garbage) is
+            // a broken upstream, and the client would only fail to parse it. FaultInjectionIT.
+            fail(
+                    attempt,
+                    FailureKind.SERVER_ERROR,
+                    null,
+                    OptionalInt.of(status),
+                    "HTTP " + status + " with a body that is not JSON",
+                    null);
+            return;
+        }
         Optional<String> error =
                 summary == null ? Optional.empty() : UsageExtractor.errorMessage(summary);
         if (error.isPresent()) {
