@@ -39,6 +39,9 @@ final class FakeProvider implements AutoCloseable {
     /** 0 serves chat calls; otherwise every chat call gets this status. */
     private volatile int chatStatus;
 
+    /** 0: no echo; otherwise chat calls get this status and the credentials they carried. */
+    private volatile int echoStatus;
+
     private volatile int modelsStatus = 200;
     private volatile String modelsType = "application/json";
     private volatile String modelsBody =
@@ -90,6 +93,16 @@ final class FakeProvider implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A careless provider: every chat call gets {@code status} with an error that quotes the
+     * credentials it was sent (its {@code Authorization} and {@code X-Api-Key}); a streamed call
+     * gets one event, then that error as an event.
+     */
+    FakeProvider echoingCredentials(int status) {
+        echoStatus = status;
+        return this;
+    }
+
     FakeProvider models(int status, String contentType, String body) {
         modelsStatus = status;
         modelsType = contentType;
@@ -106,6 +119,10 @@ final class FakeProvider implements AutoCloseable {
     private void chat(HttpExchange exchange) throws IOException {
         chatCalls.incrementAndGet();
         JsonNode body = JSON.readTree(exchange.getRequestBody());
+        if (echoStatus != 0) {
+            echo(exchange, body.path("stream").asBoolean(false));
+            return;
+        }
         if (chatStatus != 0) {
             exchange.getResponseHeaders().add("Retry-After", "30");
             send(
@@ -133,6 +150,29 @@ final class FakeProvider implements AutoCloseable {
                                 PLAIN_PROMPT_TOKENS,
                                 PLAIN_COMPLETION_TOKENS,
                                 PLAIN_PROMPT_TOKENS + PLAIN_COMPLETION_TOKENS));
+    }
+
+    private void echo(HttpExchange exchange, boolean stream) throws IOException {
+        String quoted =
+                JSON.writeValueAsString(
+                        "Incorrect API key provided: "
+                                + exchange.getRequestHeaders().getFirst("Authorization")
+                                + " with X-Api-Key "
+                                + exchange.getRequestHeaders().getFirst("X-Api-Key"));
+        String error =
+                "{\"error\":{\"message\":" + quoted + ",\"type\":\"invalid_request_error\"}}";
+        if (!stream) {
+            send(exchange, echoStatus, "application/json", error);
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        event(
+                out,
+                "{\"id\":\"c3\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m1\","
+                        + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\"}}]}");
+        event(out, error);
     }
 
     /** Five one-word events, then the usage chunk that Signalbox asks for, then [DONE]. */

@@ -114,6 +114,11 @@ abstract class CallChain {
         finish(FinalErrors.everyAttemptFailed(exchange, attempts, last, client));
     }
 
+    /** The credentials of the attempt's provider, to mask in what that provider sends back. */
+    final ProviderSecrets secretsOf(Forwarder.Attempt attempt) {
+        return ProviderSecrets.of(exchange.table().providers().get(attempt.target().provider()));
+    }
+
     /** Hands the call's result on, once, however many callbacks end up here. */
     final void finish(ForwardResult result) {
         if (finished.compareAndSet(false, true)) {
@@ -160,7 +165,7 @@ abstract class CallChain {
                         attempt,
                         status,
                         answer.contentType(),
-                        answer.body(),
+                        secretsOf(attempt).redact(answer.body()),
                         attempts.size(),
                         client);
                 finish(ForwardResult.passedThrough(attempt, status, attempts));
@@ -190,7 +195,7 @@ abstract class CallChain {
                     FailureKind.SERVER_ERROR,
                     "error_event",
                     OptionalInt.of(status),
-                    "HTTP 200 with an error: " + error.get(),
+                    "HTTP 200 with an error: " + secretsOf(attempt).redact(error.get()),
                     null);
             return;
         }
@@ -226,6 +231,7 @@ abstract class CallChain {
             String why,
             BufferedAnswer answer) {
         Target target = attempt.target();
+        why = secretsOf(attempt).redact(why);
         Optional<Duration> retryAfter =
                 answer == null
                         ? Optional.empty()

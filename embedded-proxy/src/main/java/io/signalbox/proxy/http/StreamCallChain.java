@@ -92,6 +92,7 @@ final class StreamCallChain extends CallChain {
                             client,
                             call,
                             exchange.endpoint(),
+                            secretsOf(attempt),
                             exchange.clientWantsUsage(),
                             () -> commit(type),
                             this::relayed);
