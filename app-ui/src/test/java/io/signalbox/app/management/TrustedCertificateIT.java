@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.signalbox.app.tls.SelfSignedCertificate;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ class TrustedCertificateIT {
                 .contains("not trusted")
                 .contains("add its certificate to provider 'lab'");
 
-        ok(signalbox.put("/api/config", config(certificate.pem)));
+        ok(signalbox.put("/api/config", config(certificate.pem())));
         HttpResponse<String> served = signalbox.chat("chat", true);
 
         assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
@@ -107,13 +108,13 @@ class TrustedCertificateIT {
         assertThat(served.body()).endsWith("data: [DONE]\n\n");
         assertThat(secure.chatCalls.get()).isEqualTo(1);
         JsonNode exported = signalbox.getJson("/api/config").get("providers").get(0);
-        assertThat(exported.get("trustedCertificate").asText()).isEqualTo(certificate.pem);
+        assertThat(exported.get("trustedCertificate").asText()).isEqualTo(certificate.pem());
     }
 
     @Test
     void aDamagedCertificateIsRefusedWithItsPathAndChangesNothing() throws Exception {
         String before = signalbox.get("/api/config").body();
-        String damaged = certificate.pem.replace("-----END", "AAAA\n-----END");
+        String damaged = certificate.pem().replace("-----END", "AAAA\n-----END");
 
         HttpResponse<String> refused = signalbox.put("/api/config", config(damaged));
 

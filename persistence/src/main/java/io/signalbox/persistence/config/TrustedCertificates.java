@@ -1,7 +1,10 @@
 package io.signalbox.persistence.config;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -11,6 +14,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * Reads the PEM text of a provider's {@code trustedCertificate}: one or more {@code -----BEGIN
@@ -78,6 +85,42 @@ public final class TrustedCertificates {
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();
+        }
+    }
+
+    /**
+     * A TLS context that trusts the JDK's default authorities and the certificates of {@code pem},
+     * for the app's own calls to a provider (Test); host names are still verified by the client.
+     *
+     * @throws IllegalArgumentException as {@link #read}
+     */
+    public static SSLContext sslContext(String pem) {
+        List<X509Certificate> added = read(pem);
+        try {
+            TrustManagerFactory defaults =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            defaults.init((KeyStore) null);
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int n = 0;
+            for (TrustManager manager : defaults.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    for (X509Certificate ca : x509.getAcceptedIssuers()) {
+                        store.setCertificateEntry("default-" + n++, ca);
+                    }
+                }
+            }
+            for (X509Certificate certificate : added) {
+                store.setCertificateEntry("added-" + n++, certificate);
+            }
+            TrustManagerFactory trust =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot build a TLS context", e);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.signalbox.app.management;
+package io.signalbox.app.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,19 +18,20 @@ import javax.net.ssl.SSLContext;
  * keytool}: the server's key and certificate as an {@link SSLContext}, the certificate as the PEM a
  * user adds to the provider.
  */
-final class SelfSignedCertificate {
+public final class SelfSignedCertificate {
 
     private static final String PASSWORD = "test-only";
 
-    final Path keyStore;
-    final String pem;
+    private final Path keyStore;
+    private final String pem;
 
     private SelfSignedCertificate(Path keyStore, String pem) {
         this.keyStore = keyStore;
         this.pem = pem;
     }
 
-    static SelfSignedCertificate forLoopback(Path dir) throws IOException, InterruptedException {
+    public static SelfSignedCertificate forLoopback(Path dir)
+            throws IOException, InterruptedException {
         Path keyStore = dir.resolve("upstream.p12");
         keytool(
                 "-genkeypair",
@@ -67,7 +68,12 @@ final class SelfSignedCertificate {
         return new SelfSignedCertificate(keyStore, pem);
     }
 
-    SSLContext serverContext() throws IOException, GeneralSecurityException {
+    /** The certificate alone, PEM, as a user adds it to a provider. */
+    public String pem() {
+        return pem;
+    }
+
+    public SSLContext serverContext() throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keyStore)) {
             store.load(in, PASSWORD.toCharArray());
