@@ -15,14 +15,16 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * client and address, not per provider.
  *
  * <p>The configuration can change at any time, so a client is closed once it has had no request in
- * flight for {@link #IDLE_MILLIS}, and made again when a provider needs it. Requests in flight keep
- * theirs until they complete.
+ * flight for {@link #IDLE_MILLIS} (5 minutes), and made again when a provider needs it. Requests in
+ * flight keep theirs until they complete.
  */
 final class TrustingClients implements AutoCloseable {
 
     static final long IDLE_MILLIS = 5 * 60_000;
-    private static final long SWEEP_MILLIS = 60_000;
+    static final long SWEEP_MILLIS = 60_000;
 
+    private final long idleMillis;
+    private final long sweepMillis;
     private final Function<String, HttpClient> factory;
     private final Scheduler scheduler;
     private final Executor threads;
@@ -30,6 +32,18 @@ final class TrustingClients implements AutoCloseable {
     private boolean closed;
 
     TrustingClients(Function<String, HttpClient> factory, Scheduler scheduler, Executor threads) {
+        this(factory, scheduler, threads, IDLE_MILLIS, SWEEP_MILLIS);
+    }
+
+    /** With other periods, for tests. */
+    TrustingClients(
+            Function<String, HttpClient> factory,
+            Scheduler scheduler,
+            Executor threads,
+            long idleMillis,
+            long sweepMillis) {
+        this.idleMillis = idleMillis;
+        this.sweepMillis = sweepMillis;
         this.factory = factory;
         this.scheduler = scheduler;
         this.threads = threads;
@@ -56,7 +70,7 @@ final class TrustingClients implements AutoCloseable {
     }
 
     private void scheduleSweep() {
-        scheduler.schedule(this::sweep, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        scheduler.schedule(this::sweep, sweepMillis, TimeUnit.MILLISECONDS);
     }
 
     private void sweep() {
@@ -68,7 +82,7 @@ final class TrustingClients implements AutoCloseable {
             for (Iterator<Lease> it = byPem.values().iterator(); it.hasNext(); ) {
                 Lease lease = it.next();
                 if (lease.inFlight == 0
-                        && now - lease.lastUsedNanos > TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS)) {
+                        && now - lease.lastUsedNanos > TimeUnit.MILLISECONDS.toNanos(idleMillis)) {
                     it.remove();
                     stopLater(lease.client);
                 }
