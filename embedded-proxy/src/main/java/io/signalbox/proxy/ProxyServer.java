@@ -1,6 +1,7 @@
 package io.signalbox.proxy;
 
 import io.signalbox.proxy.access.AccessPolicy;
+import io.signalbox.proxy.access.KeyTokensToday;
 import io.signalbox.proxy.http.OpenAiErrorHandler;
 import io.signalbox.proxy.http.ProxyHandler;
 import io.signalbox.proxy.management.ManagementApi;
@@ -12,6 +13,7 @@ import io.signalbox.proxy.upstream.UpstreamClient;
 import io.signalbox.proxy.usage.UsageSink;
 import java.net.BindException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * The embedded OpenAI-compatible proxy: the entry point of this module. It listens on one address,
  * routes by the current {@link RoutingTable}, and swaps tables atomically on {@link
  * #update(RoutingTable)} without touching requests in flight. Finished requests go to the {@link
- * UsageSink}; who may call is decided by the {@link AccessPolicy}.
+ * UsageSink}; who may call is decided by the {@link AccessPolicy}, and how many tokens an access
+ * key may use a day by its limit and {@link KeyTokensToday}.
  */
 public final class ProxyServer implements AutoCloseable {
 
@@ -42,12 +45,16 @@ public final class ProxyServer implements AutoCloseable {
     private final UsageSink usage;
     private final Clock clock;
     private final HealthBook health = new HealthBook(HealthPolicy.defaults());
+    private final KeyTokensToday keyTokens;
     private Server server;
     private ServerConnector connector;
     private UpstreamClient upstreams;
     private ManagementApi management;
     private Predicate<String> adminToken;
 
+    /**
+     * @param clock the time; its zone decides where a day begins for daily token limits
+     */
     public ProxyServer(
             ProxyOptions options,
             RoutingTable initial,
@@ -59,6 +66,7 @@ public final class ProxyServer implements AutoCloseable {
         this.access = access;
         this.usage = usage;
         this.clock = clock;
+        this.keyTokens = new KeyTokensToday(clock);
     }
 
     /**
@@ -105,6 +113,7 @@ public final class ProxyServer implements AutoCloseable {
                 new ProxyHandler(
                         table::get,
                         access,
+                        keyTokens,
                         upstreams,
                         health,
                         usage,
@@ -121,6 +130,7 @@ public final class ProxyServer implements AutoCloseable {
         server.setErrorHandler(new OpenAiErrorHandler());
         server.setStopTimeout(options.stopGrace().toMillis());
         server.setStopAtShutdown(false);
+        seedKeyTokens();
         try {
             server.start();
         } catch (Exception e) {
@@ -168,6 +178,26 @@ public final class ProxyServer implements AutoCloseable {
     public void update(RoutingTable next) {
         table.set(Objects.requireNonNull(next));
         health.clearHeldOut();
+        seedKeyTokens();
+    }
+
+    /**
+     * Reads today's tokens per access key from the store, at start and on every configuration
+     * change, never per request. A store that cannot answer leaves the counts in memory as they
+     * are: the proxy keeps serving.
+     */
+    private void seedKeyTokens() {
+        Instant now = clock.instant();
+        try {
+            keyTokens.seed(access.tokensUsedSince(keyTokens.startOfDay(now)), now);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read today's token usage per access key: {}", e.toString());
+        }
+    }
+
+    /** Each access key's tokens today, as the daily token limits count them. */
+    public KeyTokensToday keyTokensToday() {
+        return keyTokens;
     }
 
     public RoutingTable routingTable() {

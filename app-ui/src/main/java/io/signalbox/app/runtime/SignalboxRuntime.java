@@ -104,8 +104,14 @@ public final class SignalboxRuntime implements AutoCloseable {
                     commandLine.port().isPresent()
                             ? commandLine.port().getAsInt()
                             : savedPort(settings);
+            // The machine's zone: daily token limits reset at local midnight (docs/proxy.md).
+            Clock clock = Clock.systemDefaultZone();
             StoredAccessPolicy access =
-                    new StoredAccessPolicy(database.accessKeyRepository(), isLoopback(bind));
+                    new StoredAccessPolicy(
+                            database.accessKeyRepository(),
+                            database.usageQueries(),
+                            clock,
+                            isLoopback(bind));
             recorder =
                     BatchingUsageRecorder.startDefault(
                             new RequestLogWriter(
@@ -117,7 +123,7 @@ public final class SignalboxRuntime implements AutoCloseable {
                             RoutingTable.empty(),
                             access,
                             recorder,
-                            Clock.systemUTC());
+                            clock);
             ConfigService config =
                     new ConfigService(
                             database.configRepository(),

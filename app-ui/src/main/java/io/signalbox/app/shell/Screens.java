@@ -16,6 +16,7 @@ final class Screens {
         // One line per finished screen, e.g.:
         // screens.put(Section.ROUTES, () -> new RoutesView(new RoutesViewModel(...)).build());
         screens.put(Section.ROUTES, () -> io.signalbox.app.routes.RoutesScreen.create(runtime));
+        screens.put(Section.ACCESS, () -> io.signalbox.app.access.AccessScreen.create(runtime));
         return screens;
     }
 }
