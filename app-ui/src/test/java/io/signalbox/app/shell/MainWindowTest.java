@@ -84,7 +84,7 @@ class MainWindowTest {
     void clickingANavigationButtonShowsItsSection(FxRobot robot) {
         robot.clickOn("#nav-access");
 
-        assertThat(robot.lookup("#section-access").tryQuery()).isPresent();
+        assertThat(robot.lookup("#access-screen").tryQuery()).isPresent();
         assertThat(robot.lookup("#nav-access").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(robot.lookup("#nav-routes").queryAs(ToggleButton.class).isSelected()).isFalse();
 
