@@ -33,12 +33,16 @@ CREATE TABLE requests_v6 (
 );
 
 -- Requests of one millisecond are numbered in id order, which is the order the lists show them in.
+-- Counted through the started_at index row by row: a window function (ROW_NUMBER() OVER ...)
+-- holds every row in memory, and ran a 256 MB heap out of memory on a log of 2 million requests.
 INSERT INTO requests_v6
-SELECT started_at * 1048576 + ROW_NUMBER() OVER (PARTITION BY started_at ORDER BY id) - 1,
+SELECT started_at * 1048576
+           + (SELECT COUNT(*) FROM requests same
+              WHERE same.started_at = r.started_at AND same.id < r.id),
        id, started_at, route, provider, model, access_key_name, status, stream, attempt_count,
        latency_ms, prompt_tokens, completion_tokens, total_tokens, cached_tokens,
        reasoning_tokens, usage_estimated, error, attempt_outcome, attempt_latency_ms
-FROM requests;
+FROM requests r;
 
 CREATE TABLE request_attempts_v6 (
     request_id VARCHAR(64)   NOT NULL REFERENCES requests_v6 (id) ON DELETE CASCADE,
