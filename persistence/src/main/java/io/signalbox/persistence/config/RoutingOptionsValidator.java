@@ -12,6 +12,7 @@ final class RoutingOptionsValidator {
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}");
     static final int MAX_PATH_LENGTH = 1024;
     static final int MAX_VALUE_LENGTH = 1024;
+    static final int MAX_QUERY_NAME_LENGTH = 256;
 
     private RoutingOptionsValidator() {}
 
@@ -60,6 +61,13 @@ final class RoutingOptionsValidator {
             String parameterPath = path + ".query." + parameter.getKey();
             if (parameter.getKey().isEmpty()) {
                 problems.add(new ConfigProblem(path + ".query", "a parameter name is empty"));
+            } else if (parameter.getKey().length() > MAX_QUERY_NAME_LENGTH) {
+                problems.add(
+                        new ConfigProblem(
+                                path + ".query",
+                                "a parameter name is longer than "
+                                        + MAX_QUERY_NAME_LENGTH
+                                        + " characters"));
             }
             checkValue(parameterPath, parameter.getValue(), problems);
         }

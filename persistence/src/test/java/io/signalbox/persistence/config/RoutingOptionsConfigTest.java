@@ -101,6 +101,7 @@ class RoutingOptionsConfigTest {
             header value number |                                           | , "match": {"headers": {"x-a": 1}}                  | routes[0].targets[0].match.headers.x-a | must be a string
             header line break   |                                           | , "match": {"headers": {"x-a": "a\\nb"}}            | routes[0].targets[0].match.headers.x-a | line breaks
             empty query name    |                                           | , "match": {"query": {"": "1"}}                     | routes[0].targets[0].match.query | parameter name is empty
+            long query name     |                                           | , "match": {"query": {"%s": "1"}}                   | routes[0].targets[0].match.query | longer than 256
             relative path       |                                           | , "match": {"path": "v1/chat/*"}                    | routes[0].targets[0].match.path | must start with /
             path with space     |                                           | , "match": {"path": "/v1/chat /*"}                  | routes[0].targets[0].match.path | spaces
             match on fallback   | "fallbacks": [{"provider": "p", "model": "n", "match": {}}], |                                  | routes[0].fallbacks[0].match | unknown field
@@ -109,8 +110,9 @@ class RoutingOptionsConfigTest {
             String label, String routeFields, String targetFields, String path, String message) {
         String json =
                 route(
-                        routeFields == null ? "" : routeFields,
-                        targetFields == null ? "" : targetFields);
+                                routeFields == null ? "" : routeFields,
+                                targetFields == null ? "" : targetFields)
+                        .replace("%s", "q".repeat(257));
 
         assertThatThrownBy(() -> ConfigReader.read(json))
                 .isInstanceOf(InvalidConfigException.class)
