@@ -2,12 +2,10 @@ package io.signalbox.app.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signalbox.app.launch.CommandLine;
 import io.signalbox.app.runtime.SignalboxRuntime;
 import io.signalbox.app.shell.SignalboxApp;
+import io.signalbox.app.ui.RunningApp;
 import io.signalbox.persistence.AccessKeys;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +20,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -72,17 +68,7 @@ class AccessWindowTest {
                               { "name": "code", "targets": [ { "provider": "local", "model": "m" } ] } ] }
                 """
                         .formatted(upstream.baseUrl()));
-        runtime =
-                SignalboxRuntime.start(
-                        new CommandLine(
-                                false,
-                                false,
-                                false,
-                                Optional.of(temp.resolve("data-" + System.nanoTime())),
-                                OptionalInt.of(0),
-                                Optional.empty(),
-                                Optional.of(config)),
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        runtime = RunningApp.runtime(temp, config);
         SignalboxApp.show(stage, runtime);
     }
 
@@ -200,6 +186,20 @@ class AccessWindowTest {
                         .doesNotContain(key);
             }
         }
+    }
+
+    @Test
+    void anUntouchedNameIsNotCalledAMistakeButAnErasedOneIs(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-access");
+        robot.clickOn("#new-key");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#key-name-problem").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#save-key").queryButton().isDisabled()).isTrue();
+
+        robot.clickOn("#key-name").write("a").eraseText(1);
+        until(() -> robot.lookup("#key-name-problem").query().isVisible());
+        assertThat(robot.lookup("#key-name-problem").queryLabeled().getText())
+                .startsWith("Give the key a name");
     }
 
     @Test
