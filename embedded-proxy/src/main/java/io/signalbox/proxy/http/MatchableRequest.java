@@ -14,23 +14,28 @@ final class MatchableRequest {
 
     private MatchableRequest() {}
 
-    static RequestView of(Request request) throws RejectedRequest {
+    static RequestView of(Request request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
             headers.computeIfAbsent(field.getName(), k -> new ArrayList<>()).add(field.getValue());
         }
         Map<String, List<String>> query = new LinkedHashMap<>();
-        Fields parameters;
-        try {
-            parameters = Request.extractQueryParameters(request);
-        } catch (RuntimeException e) {
-            // Jetty refuses bad %-escapes; a condition cannot be judged on a query it cannot read.
-            throw RejectedRequest.badRequest(
-                    "The query string of the request could not be decoded");
-        }
-        for (Fields.Field parameter : parameters) {
+        for (Fields.Field parameter : queryOf(request)) {
             query.put(parameter.getName(), parameter.getValues());
         }
         return new RequestView(headers, query, Request.getPathInContext(request));
+    }
+
+    /**
+     * Jetty refuses a query with bad %-escapes. Such a query was ignored before targets had
+     * conditions, and a client of a route without query conditions must not start failing now: it
+     * is read as no parameters, so a query condition simply does not hold.
+     */
+    private static Fields queryOf(Request request) {
+        try {
+            return Request.extractQueryParameters(request);
+        } catch (RuntimeException e) {
+            return Fields.EMPTY;
+        }
     }
 }

@@ -89,6 +89,27 @@ class RequestMatchingIT extends ProxyTestBase {
     }
 
     @Test
+    void aQueryThatCannotBeDecodedMatchesNoQueryConditionAndIsStillServed() throws Exception {
+        answerAll();
+        MatchRule beta = new MatchRule(Map.of(), Map.of("beta", "true"), Optional.empty());
+        start(table(route(List.of(target(a, beta), target(b, MatchRule.ANY)), List.of())));
+
+        String response;
+        try (RawHttp client = RawHttp.connect(proxy.port())) {
+            response =
+                    client.send(
+                                    RawHttp.post(
+                                            "/v1/chat/completions?beta=true&x=%zz",
+                                            "127.0.0.1", Chat.request("chat", "Hi")))
+                            .readAll();
+        }
+
+        assertThat(RawHttp.status(response)).isEqualTo(200);
+        assertThat(response).containsIgnoringCase("x-signalbox-provider: b");
+        assertThat(a.hits()).isZero();
+    }
+
+    @Test
     void matchesByPathPattern() throws Exception {
         answerAll();
         MatchRule chatOnly = new MatchRule(Map.of(), Map.of(), Optional.of("/v1/chat/*"));
