@@ -56,12 +56,12 @@ final class SettingsView {
                         proxySection(),
                         title("Appearance"),
                         themeSection(),
-                        title("Desktop"),
-                        desktopSection(),
                         title("Data folder"),
                         dataSection(),
                         title("Configuration"),
-                        configSection());
+                        configSection(),
+                        title("Desktop"),
+                        desktopSection());
         column.getStyleClass().add("settings-column");
         ScrollPane scroll = new ScrollPane(column);
         scroll.setFitToWidth(true);

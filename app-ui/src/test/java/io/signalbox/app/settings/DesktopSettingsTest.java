@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +79,8 @@ class DesktopSettingsTest {
                 .add(getClass().getResource("/io/signalbox/app/app.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
+        // The desktop section is the last one: scroll down to it, as a user would.
+        ((ScrollPane) scene.getRoot()).setVvalue(1.0);
     }
 
     @AfterEach
