@@ -1,6 +1,7 @@
 package io.signalbox.proxy;
 
 import io.signalbox.proxy.access.AccessPolicy;
+import io.signalbox.proxy.access.KeyTokensToday;
 import io.signalbox.proxy.http.OpenAiErrorHandler;
 import io.signalbox.proxy.http.ProxyHandler;
 import io.signalbox.proxy.management.ManagementApi;
@@ -12,6 +13,7 @@ import io.signalbox.proxy.upstream.UpstreamClient;
 import io.signalbox.proxy.usage.UsageSink;
 import java.net.BindException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * The embedded OpenAI-compatible proxy: the entry point of this module. It listens on one address,
  * routes by the current {@link RoutingTable}, and swaps tables atomically on {@link
  * #update(RoutingTable)} without touching requests in flight. Finished requests go to the {@link
- * UsageSink}; who may call is decided by the {@link AccessPolicy}.
+ * UsageSink}; who may call is decided by the {@link AccessPolicy}, and how many tokens an access
+ * key may use a day by its limit and {@link KeyTokensToday}.
  */
 public final class ProxyServer implements AutoCloseable {
 
@@ -42,12 +45,16 @@ public final class ProxyServer implements AutoCloseable {
     private final UsageSink usage;
     private final Clock clock;
     private final HealthBook health;
+    private final KeyTokensToday keyTokens;
     private Server server;
     private ServerConnector connector;
     private UpstreamClient upstreams;
     private ManagementApi management;
     private Predicate<String> adminToken;
 
+    /**
+     * @param clock the time; its zone decides where a day begins for daily token limits
+     */
     public ProxyServer(
             ProxyOptions options,
             RoutingTable initial,
@@ -60,7 +67,8 @@ public final class ProxyServer implements AutoCloseable {
                 access,
                 usage,
                 clock,
-                new HealthBook(HealthPolicy.defaults()));
+                new HealthBook(HealthPolicy.defaults()),
+                new KeyTokensToday(clock));
     }
 
     private ProxyServer(
@@ -69,21 +77,23 @@ public final class ProxyServer implements AutoCloseable {
             AccessPolicy access,
             UsageSink usage,
             Clock clock,
-            HealthBook health) {
+            HealthBook health,
+            KeyTokensToday keyTokens) {
         this.options = Objects.requireNonNull(options);
         this.table = table;
         this.access = access;
         this.usage = usage;
         this.clock = clock;
         this.health = health;
+        this.keyTokens = keyTokens;
     }
 
     /**
      * A proxy not started yet that serves exactly what this one serves, on {@code host:port}: it
-     * shares this one's routing table and health book (so {@link #update} on either reaches both,
-     * and whoever holds this one, such as the management API, keeps seeing the live state), its
-     * access policy, usage sink and management API. For a restart on another address; this one is
-     * left as it is, to be closed by the caller once the new one listens.
+     * shares this one's routing table, health book and daily key counts (so {@link #update} on
+     * either reaches both, and whoever holds this one, such as the management API, keeps seeing the
+     * live state), its access policy, usage sink and management API. For a restart on another
+     * address; this one is left as it is, to be closed by the caller once the new one listens.
      */
     public synchronized ProxyServer listeningOn(String host, int port) {
         ProxyOptions moved =
@@ -97,7 +107,7 @@ public final class ProxyServer implements AutoCloseable {
                         options.stopGrace(),
                         options.allowedHosts(),
                         options.allowedOrigins());
-        ProxyServer next = new ProxyServer(moved, table, access, usage, clock, health);
+        ProxyServer next = new ProxyServer(moved, table, access, usage, clock, health, keyTokens);
         next.management = management;
         next.adminToken = adminToken;
         return next;
@@ -147,6 +157,7 @@ public final class ProxyServer implements AutoCloseable {
                 new ProxyHandler(
                         table::get,
                         access,
+                        keyTokens,
                         upstreams,
                         health,
                         usage,
@@ -163,6 +174,7 @@ public final class ProxyServer implements AutoCloseable {
         server.setErrorHandler(new OpenAiErrorHandler());
         server.setStopTimeout(options.stopGrace().toMillis());
         server.setStopAtShutdown(false);
+        seedKeyTokens();
         try {
             server.start();
         } catch (Exception e) {
@@ -210,6 +222,26 @@ public final class ProxyServer implements AutoCloseable {
     public void update(RoutingTable next) {
         table.set(Objects.requireNonNull(next));
         health.clearHeldOut();
+        seedKeyTokens();
+    }
+
+    /**
+     * Reads today's tokens per access key from the store, at start and on every configuration
+     * change, never per request. A store that cannot answer leaves the counts in memory as they
+     * are: the proxy keeps serving.
+     */
+    private void seedKeyTokens() {
+        Instant now = clock.instant();
+        try {
+            keyTokens.seed(access.tokensUsedSince(keyTokens.startOfDay(now)), now);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read today's token usage per access key: {}", e.toString());
+        }
+    }
+
+    /** Each access key's tokens today, as the daily token limits count them. */
+    public KeyTokensToday keyTokensToday() {
+        return keyTokens;
     }
 
     public RoutingTable routingTable() {

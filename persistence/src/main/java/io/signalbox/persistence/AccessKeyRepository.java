@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads the access keys the proxy checks on every request, and records when each was last used.
@@ -34,7 +35,7 @@ public final class AccessKeyRepository {
                             connection.prepareStatement(
                                     """
                                     SELECT k.name, k.key_hash, k.key_prefix, k.created_at,
-                                           k.last_used_at, r.route
+                                           k.last_used_at, k.daily_token_limit, r.route
                                     FROM access_keys k
                                     LEFT JOIN access_key_routes r ON r.access_key = k.name
                                     WHERE k.key_hash = ?
@@ -61,7 +62,8 @@ public final class AccessKeyRepository {
                                             key.prefix(),
                                             routes,
                                             key.createdAt(),
-                                            key.lastUsedAt()));
+                                            key.lastUsedAt(),
+                                            key.dailyTokenLimit()));
                         }
                     }
                 });
@@ -83,7 +85,8 @@ public final class AccessKeyRepository {
                     try (PreparedStatement select =
                                     connection.prepareStatement(
                                             """
-                                            SELECT name, key_prefix, created_at, last_used_at
+                                            SELECT name, key_prefix, created_at, last_used_at,
+                                                   daily_token_limit
                                             FROM access_keys
                                             ORDER BY position
                                             """);
@@ -139,11 +142,15 @@ public final class AccessKeyRepository {
         long lastUsedAt = row.getLong("last_used_at");
         Optional<Instant> lastUsed =
                 row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lastUsedAt));
+        long limit = row.getLong("daily_token_limit");
+        OptionalLong dailyTokenLimit =
+                row.wasNull() ? OptionalLong.empty() : OptionalLong.of(limit);
         return new StoredAccessKey(
                 name,
                 row.getString("key_prefix"),
                 routes.getOrDefault(name, List.of()),
                 Instant.ofEpochMilli(row.getLong("created_at")),
-                lastUsed);
+                lastUsed,
+                dailyTokenLimit);
     }
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The access_keys and access_key_routes rows, as a configuration replace reads and writes them. */
 final class AccessKeyRows {
@@ -25,7 +26,8 @@ final class AccessKeyRows {
             String keyPrefix,
             Instant createdAt,
             Optional<Instant> lastUsedAt,
-            List<String> routes) {
+            List<String> routes,
+            OptionalLong dailyTokenLimit) {
 
         /** Leaves the hash out: it identifies the key in the database. */
         @Override
@@ -59,7 +61,8 @@ final class AccessKeyRows {
                                 row.getString("key_prefix"),
                                 Instant.ofEpochMilli(row.getLong("created_at")),
                                 lastUsed,
-                                List.of()));
+                                List.of(),
+                                OptionalLong.empty()));
             }
         }
         return stored;
@@ -89,7 +92,8 @@ final class AccessKeyRows {
                                 AccessKeys.displayPrefix(config.key().get()),
                                 unchanged ? previous.createdAt() : now,
                                 unchanged ? previous.lastUsedAt() : Optional.empty(),
-                                config.routes());
+                                config.routes(),
+                                config.dailyTokenLimit());
             } else if (previous != null) {
                 row =
                         new Row(
@@ -98,7 +102,8 @@ final class AccessKeyRows {
                                 previous.keyPrefix(),
                                 previous.createdAt(),
                                 previous.lastUsedAt(),
-                                config.routes());
+                                config.routes(),
+                                config.dailyTokenLimit());
             } else {
                 throw new IllegalArgumentException(
                         "access key "
@@ -121,8 +126,9 @@ final class AccessKeyRows {
                         connection.prepareStatement(
                                 """
                                 INSERT INTO access_keys (name, position, key_hash, key_prefix,
-                                                         created_at, last_used_at)
-                                VALUES (?, ?, ?, ?, ?, ?)
+                                                         created_at, last_used_at,
+                                                         daily_token_limit)
+                                VALUES (?, ?, ?, ?, ?, ?, ?)
                                 """);
                 PreparedStatement route =
                         connection.prepareStatement(
@@ -141,6 +147,11 @@ final class AccessKeyRows {
                     key.setLong(6, row.lastUsedAt().get().toEpochMilli());
                 } else {
                     key.setNull(6, Types.BIGINT);
+                }
+                if (row.dailyTokenLimit().isPresent()) {
+                    key.setLong(7, row.dailyTokenLimit().getAsLong());
+                } else {
+                    key.setNull(7, Types.BIGINT);
                 }
                 key.addBatch();
                 int routePosition = 0;

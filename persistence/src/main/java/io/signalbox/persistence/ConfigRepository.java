@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Stores the configuration document (providers, routes, access keys) and reads it back.
@@ -336,13 +337,19 @@ public final class ConfigRepository {
         List<AccessKeyConfig> accessKeys = new ArrayList<>();
         try (PreparedStatement select =
                         connection.prepareStatement(
-                                "SELECT name FROM access_keys ORDER BY position");
+                                """
+                                SELECT name, daily_token_limit FROM access_keys ORDER BY position
+                                """);
                 ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 String name = row.getString(1);
+                long limit = row.getLong(2);
                 accessKeys.add(
                         new AccessKeyConfig(
-                                name, Optional.empty(), routes.getOrDefault(name, List.of())));
+                                name,
+                                Optional.empty(),
+                                routes.getOrDefault(name, List.of()),
+                                row.wasNull() ? OptionalLong.empty() : OptionalLong.of(limit)));
             }
         }
         return accessKeys;

@@ -3,6 +3,7 @@ package io.signalbox.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * An access key as the store knows it: its name and display prefix, never the key or its hash.
@@ -10,17 +11,20 @@ import java.util.Optional;
  * @param prefix the key's first characters, to tell keys apart in the UI
  * @param routes the route names the key may call; empty means every route
  * @param lastUsedAt when a request last used the key, absent if never
+ * @param dailyTokenLimit the most tokens the key may use per day, absent for no limit
  */
 public record StoredAccessKey(
         String name,
         String prefix,
         List<String> routes,
         Instant createdAt,
-        Optional<Instant> lastUsedAt) {
+        Optional<Instant> lastUsedAt,
+        OptionalLong dailyTokenLimit) {
 
     public StoredAccessKey {
         routes = List.copyOf(routes);
         lastUsedAt = lastUsedAt == null ? Optional.empty() : lastUsedAt;
+        dailyTokenLimit = dailyTokenLimit == null ? OptionalLong.empty() : dailyTokenLimit;
     }
 
     public boolean allowsAllRoutes() {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,34 @@ class ConfigRepositoryTest {
         assertThat(database.accessKeyRepository().list())
                 .extracting(StoredAccessKey::prefix)
                 .containsExactly("sk-sb-alic", "sk-sb-bob-");
+    }
+
+    @Test
+    void storesADailyTokenLimitAndDropsItWhenTheKeyComesWithoutOne() {
+        repository.replace(sample(Optional.of(ALICE_KEY), Optional.of(BOB_KEY)));
+
+        assertThat(database.accessKeyRepository().findByKey(ALICE_KEY).orElseThrow())
+                .extracting(StoredAccessKey::dailyTokenLimit)
+                .isEqualTo(OptionalLong.of(200_000));
+        assertThat(database.accessKeyRepository().list())
+                .extracting(StoredAccessKey::dailyTokenLimit)
+                .containsExactly(OptionalLong.of(200_000), OptionalLong.empty());
+
+        SignalboxConfig unlimited = repository.load();
+        repository.replace(
+                new SignalboxConfig(
+                        unlimited.providers(),
+                        unlimited.routes(),
+                        unlimited.accessKeys().stream()
+                                .map(k -> k.withDailyTokenLimit(OptionalLong.empty()))
+                                .toList()));
+
+        assertThat(repository.load().accessKeys())
+                .extracting(AccessKeyConfig::dailyTokenLimit)
+                .containsOnly(OptionalLong.empty());
+        assertThat(database.accessKeyRepository().findByKey(ALICE_KEY))
+                .as("the hash survives a change of the limit")
+                .isPresent();
     }
 
     @Test
@@ -238,7 +267,11 @@ class ConfigRepositoryTest {
                 List.of(openRouter, local, disabled),
                 List.of(chat, claude, aaa),
                 List.of(
-                        new AccessKeyConfig("alice", aliceKey, List.of("chat", "claude-*")),
+                        new AccessKeyConfig(
+                                "alice",
+                                aliceKey,
+                                List.of("chat", "claude-*"),
+                                OptionalLong.of(200_000)),
                         new AccessKeyConfig("bob", bobKey, List.of())));
     }
 
@@ -259,7 +292,13 @@ class ConfigRepositoryTest {
                 config.providers(),
                 config.routes(),
                 config.accessKeys().stream()
-                        .map(k -> new AccessKeyConfig(k.name(), Optional.empty(), k.routes()))
+                        .map(
+                                k ->
+                                        new AccessKeyConfig(
+                                                k.name(),
+                                                Optional.empty(),
+                                                k.routes(),
+                                                k.dailyTokenLimit()))
                         .toList());
     }
 

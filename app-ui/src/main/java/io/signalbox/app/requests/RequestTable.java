@@ -97,7 +97,7 @@ final class RequestTable {
                 .add(
                         column(
                                 "Target",
-                                200,
+                                180,
                                 RequestFormat::target,
                                 r -> "The target that served it"));
         table.getColumns().add(statusColumn());
@@ -110,7 +110,7 @@ final class RequestTable {
         tokens.getStyleClass().add(RequestStyles.NUMBER);
         table.getColumns().add(latency);
         table.getColumns().add(tokens);
-        table.getColumns().add(column("Stream", 60, r -> r.stream() ? "stream" : "–", null));
+        table.getColumns().add(column("Stream", 72, r -> r.stream() ? "yes" : "–", null));
     }
 
     /** Clears the selection, brings in the waiting requests and shows the newest. */
@@ -148,6 +148,7 @@ final class RequestTable {
     private static TableColumn<RequestRecord, RequestRecord> statusColumn() {
         TableColumn<RequestRecord, RequestRecord> column = new TableColumn<>("Status");
         column.setPrefWidth(70);
+        column.setMinWidth(70);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(
                 unused ->
@@ -182,7 +183,8 @@ final class RequestTable {
     /** The number of attempts; more than one gets the fork icon, so fallbacks stand out. */
     private static TableColumn<RequestRecord, RequestRecord> attemptsColumn() {
         TableColumn<RequestRecord, RequestRecord> column = new TableColumn<>("Attempts");
-        column.setPrefWidth(70);
+        column.setPrefWidth(92);
+        column.setMinWidth(92);
         column.getStyleClass().add(RequestStyles.NUMBER);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(
@@ -224,6 +226,11 @@ final class RequestTable {
             Function<RequestRecord, String> tip) {
         TableColumn<RequestRecord, RequestRecord> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        // Short columns keep their width, so a narrow window shortens target and route names
+        // rather than headers and numbers.
+        if (width <= 90) {
+            column.setMinWidth(width);
+        }
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(
                 unused ->

@@ -82,7 +82,7 @@ final class RouteConfigs {
                                 + "' may call only this route; give it another route first, or"
                                 + " deleting this one would let it call every route.");
             }
-            keys.add(new AccessKeyConfig(key.name(), key.key(), rest));
+            keys.add(key.withRoutes(rest));
         }
         List<RouteConfig> routes =
                 config.routes().stream().filter(route -> !route.name().equals(name)).toList();
@@ -94,9 +94,7 @@ final class RouteConfigs {
         return keys.stream()
                 .map(
                         key ->
-                                new AccessKeyConfig(
-                                        key.name(),
-                                        key.key(),
+                                key.withRoutes(
                                         key.routes().stream()
                                                 .map(r -> r.equals(from) ? to : r)
                                                 .toList()))

@@ -253,10 +253,7 @@ public final class RoutesViewModel {
             boolean hadRoute = before != null && before.routes().contains(deleted.route().name());
             keys.add(
                     hadRoute
-                            ? new AccessKeyConfig(
-                                    key.name(),
-                                    key.key(),
-                                    addRoute(key.routes(), deleted.route().name()))
+                            ? key.withRoutes(addRoute(key.routes(), deleted.route().name()))
                             : key);
         }
         SignalboxConfig next = RouteConfigs.insert(config, deleted.index(), deleted.route(), keys);

@@ -110,8 +110,14 @@ public final class SignalboxRuntime implements AutoCloseable {
                     commandLine.port().isPresent()
                             ? commandLine.port().getAsInt()
                             : savedPort(settings);
+            // The machine's zone: daily token limits reset at local midnight (docs/proxy.md).
+            Clock clock = Clock.systemDefaultZone();
             StoredAccessPolicy access =
-                    new StoredAccessPolicy(database.accessKeyRepository(), isLoopback(bind));
+                    new StoredAccessPolicy(
+                            database.accessKeyRepository(),
+                            database.usageQueries(),
+                            clock,
+                            isLoopback(bind));
             recorder =
                     BatchingUsageRecorder.startDefault(
                             new RequestLogWriter(
@@ -124,7 +130,7 @@ public final class SignalboxRuntime implements AutoCloseable {
                             RoutingTable.empty(),
                             access,
                             completedRequests,
-                            Clock.systemUTC());
+                            clock);
             // A restart replaces this server with one sharing its routing table (listeningOn), so
             // updating this first one keeps reaching whichever server listens.
             ConfigService config =

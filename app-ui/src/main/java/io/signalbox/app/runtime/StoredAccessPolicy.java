@@ -3,27 +3,40 @@ package io.signalbox.app.runtime;
 import io.signalbox.persistence.AccessKeyRepository;
 import io.signalbox.persistence.AccessKeys;
 import io.signalbox.persistence.StoredAccessKey;
+import io.signalbox.persistence.usage.GroupBy;
+import io.signalbox.persistence.usage.UsageQueries;
+import io.signalbox.persistence.usage.UsageTotal;
 import io.signalbox.proxy.access.AccessPolicy;
 import io.signalbox.proxy.access.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The proxy's access rules on top of the stored access keys (hashes only). Known keys are cached by
  * hash so a request costs no database read; {@link #refresh()} after every configuration change
  * makes a revocation take effect on the next request. Unknown keys are not cached, so random
- * guesses cannot fill memory.
+ * guesses cannot fill memory. Today's tokens per key, which the proxy's daily token limits start
+ * from, come from the request log's usage totals.
  */
 public final class StoredAccessPolicy implements AccessPolicy {
 
     private final AccessKeyRepository keys;
+    private final UsageQueries usage;
+    private final Clock clock;
     private volatile boolean loopbackBind;
     private final Map<String, Caller> knownByHash = new ConcurrentHashMap<>();
     private volatile long keyCount;
 
-    public StoredAccessPolicy(AccessKeyRepository keys, boolean loopbackBind) {
+    public StoredAccessPolicy(
+            AccessKeyRepository keys, UsageQueries usage, Clock clock, boolean loopbackBind) {
         this.keys = keys;
+        this.usage = usage;
+        this.clock = clock;
         this.loopbackBind = loopbackBind;
         refresh();
     }
@@ -68,6 +81,23 @@ public final class StoredAccessPolicy implements AccessPolicy {
     private static Caller caller(StoredAccessKey key) {
         return new Caller(
                 Optional.of(key.name()),
-                key.allowsAllRoutes() ? java.util.Set.of() : java.util.Set.copyOf(key.routes()));
+                key.allowsAllRoutes() ? Set.of() : Set.copyOf(key.routes()),
+                key.dailyTokenLimit());
+    }
+
+    @Override
+    public Map<String, Long> tokensUsedSince(Instant since) {
+        Instant now = clock.instant();
+        Map<String, Long> tokens = new HashMap<>();
+        if (!since.isBefore(now)) {
+            return tokens;
+        }
+        for (UsageTotal total : usage.totals(since, now.plusMillis(1), GroupBy.KEY)) {
+            // "" holds the requests made without a key; no key has that name.
+            if (!total.group().isEmpty()) {
+                tokens.put(total.group(), total.totalTokens());
+            }
+        }
+        return tokens;
     }
 }

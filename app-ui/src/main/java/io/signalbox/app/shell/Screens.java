@@ -37,6 +37,7 @@ final class Screens {
         screens.put(Section.USAGE, () -> io.signalbox.app.usage.UsageScreen.create(runtime));
         screens.put(
                 Section.REQUESTS, () -> io.signalbox.app.requests.RequestsScreen.create(runtime));
+        screens.put(Section.ACCESS, () -> io.signalbox.app.access.AccessScreen.create(runtime));
         return screens;
     }
 }

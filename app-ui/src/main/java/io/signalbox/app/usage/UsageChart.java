@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -185,20 +186,19 @@ final class UsageChart {
         if (node == null) {
             return;
         }
-        String color = UsageStyles.color(colorOf.applyAsInt(series.group()));
-        List<String> classes = node.getStyleClass();
-        if (!classes.contains(color)) {
-            classes.removeIf(c -> c.startsWith(UsageStyles.COLOR_PREFIX));
-            classes.add(color);
+        // Pseudo-classes, not style classes: the chart resets every bar's style classes whenever
+        // a layer comes or goes (StackedBarChart.seriesChanged), which turned live bars grey.
+        PseudoClass color = UsageStyles.barColor(colorOf.applyAsInt(series.group()));
+        Object worn = node.getProperties().get(PseudoClass.class);
+        if (worn != color) {
+            if (worn instanceof PseudoClass old) {
+                node.pseudoClassStateChanged(old, false);
+            }
+            node.pseudoClassStateChanged(color, true);
+            node.getProperties().put(PseudoClass.class, color);
         }
         boolean estimated = series.estimated().get(index);
-        if (estimated != classes.contains(UsageStyles.ESTIMATED)) {
-            if (estimated) {
-                classes.add(UsageStyles.ESTIMATED);
-            } else {
-                classes.remove(UsageStyles.ESTIMATED);
-            }
-        }
+        node.pseudoClassStateChanged(UsageStyles.BAR_ESTIMATED, estimated);
         String text =
                 series.label()
                         + " · "

@@ -1,5 +1,7 @@
 package io.signalbox.app.usage;
 
+import javafx.css.PseudoClass;
+
 /**
  * The style classes of the Usage screen and of the first-request hint (the block marked "Usage and
  * Requests screens" at the end of {@code app.css}), and the icons they show.
@@ -38,6 +40,11 @@ public final class UsageStyles {
 
     static final String COLOR_OTHER = "usage-color-other";
 
+    /**
+     * A chart bar's estimated tokens, as a pseudo-class: the chart owns its bars' style classes.
+     */
+    static final PseudoClass BAR_ESTIMATED = PseudoClass.getPseudoClass("estimated");
+
     public static final String FIRST_REQUEST = "first-request";
     public static final String FIRST_REQUEST_TITLE = "first-request-title";
     public static final String CURL = "first-request-curl";
@@ -50,6 +57,14 @@ public final class UsageStyles {
     static final String ICON_COPY = "mdi2c-content-copy";
 
     private UsageStyles() {}
+
+    /**
+     * A chart bar's palette colour as a pseudo-class ({@code :usage-color-N}, {@code
+     * :usage-color-other}), since the chart resets its bars' style classes.
+     */
+    static PseudoClass barColor(int index) {
+        return PseudoClass.getPseudoClass(color(index));
+    }
 
     /** The style class of a palette colour, or of "other" for a negative index. */
     static String color(int index) {

@@ -4,17 +4,13 @@ import static io.signalbox.app.e2e.ProxyCalls.chat;
 import static io.signalbox.app.e2e.ProxyCalls.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signalbox.app.launch.CommandLine;
 import io.signalbox.app.runtime.SignalboxRuntime;
 import io.signalbox.app.shell.SignalboxApp;
+import io.signalbox.app.ui.RunningApp;
 import io.signalbox.persistence.RequestRecord;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -44,17 +40,7 @@ class RequestsScreenTest {
     void start(Stage stage) throws Exception {
         upstream = TinyUpstream.serving();
         limited = TinyUpstream.rateLimited();
-        runtime =
-                SignalboxRuntime.start(
-                        new CommandLine(
-                                false,
-                                false,
-                                false,
-                                Optional.of(temp.resolve("data-" + System.nanoTime())),
-                                OptionalInt.of(0),
-                                Optional.empty(),
-                                Optional.of(ProxyCalls.config(temp, upstream, limited))),
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        runtime = RunningApp.runtime(temp, ProxyCalls.config(temp, upstream, limited));
         SignalboxApp.show(stage, runtime);
     }
 

@@ -2,24 +2,19 @@ package io.signalbox.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signalbox.app.launch.CommandLine;
 import io.signalbox.app.runtime.SignalboxRuntime;
 import io.signalbox.app.shell.SignalboxApp;
+import io.signalbox.app.ui.RunningApp;
 import io.signalbox.persistence.config.FallbackConfig;
 import io.signalbox.persistence.config.RouteConfig;
 import io.signalbox.persistence.config.TargetConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -76,17 +71,7 @@ class RouteEditorWindowTest {
                     { "name": "busy", "targets": [ { "provider": "busy", "model": "model-r" } ] } ] }
                 """
                         .formatted(upstream.baseUrl(), limited.baseUrl()));
-        runtime =
-                SignalboxRuntime.start(
-                        new CommandLine(
-                                false,
-                                false,
-                                false,
-                                Optional.of(temp.resolve("data-" + System.nanoTime())),
-                                OptionalInt.of(0),
-                                Optional.empty(),
-                                Optional.of(config)),
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        runtime = RunningApp.runtime(temp, config);
         SignalboxApp.show(stage, runtime);
     }
 

@@ -4,19 +4,15 @@ import static io.signalbox.app.e2e.ProxyCalls.chat;
 import static io.signalbox.app.e2e.ProxyCalls.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signalbox.app.launch.CommandLine;
 import io.signalbox.app.runtime.SignalboxRuntime;
 import io.signalbox.app.shell.SignalboxApp;
+import io.signalbox.app.ui.FxWait;
+import io.signalbox.app.ui.RunningApp;
 import io.signalbox.app.usage.GroupRow;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 import javafx.scene.Node;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
@@ -24,6 +20,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.Clipboard;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,17 +55,7 @@ class UsageScreenTest {
     void start(Stage stage) throws Exception {
         upstream = TinyUpstream.serving();
         limited = TinyUpstream.rateLimited();
-        runtime =
-                SignalboxRuntime.start(
-                        new CommandLine(
-                                false,
-                                false,
-                                false,
-                                Optional.of(temp.resolve("data-" + System.nanoTime())),
-                                OptionalInt.of(0),
-                                Optional.empty(),
-                                Optional.of(ProxyCalls.config(temp, upstream, limited))),
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        runtime = RunningApp.runtime(temp, ProxyCalls.config(temp, upstream, limited));
         SignalboxApp.show(stage, runtime);
     }
 
@@ -195,5 +183,49 @@ class UsageScreenTest {
                 assertThat(nodes).contains(bar.getNode());
             }
         }
+    }
+
+    @Test
+    void barsKeepTheirGroupColourWhenAnotherGroupArrivesLive(FxRobot robot) throws Exception {
+        String proxy = runtime.proxy().baseUrl();
+        assertThat(chat(proxy, "chat", false)).isEqualTo(200);
+        showLastHour(robot);
+        waitUntil(() -> chartSums(robot).containsKey("chat"));
+
+        // A second group arriving live adds a layer, which makes the chart restyle every bar.
+        assertThat(chat(proxy, "safe", false)).isEqualTo(200);
+        waitUntil(() -> chartSums(robot).containsKey("safe"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Map<String, Paint> barFills = new HashMap<>();
+        for (XYChart.Series<String, Number> layer : chart(robot).getData()) {
+            for (XYChart.Data<String, Number> bar : layer.getData()) {
+                if (bar.getYValue().longValue() > 0) {
+                    barFills.put(layer.getName(), fill((Region) bar.getNode()));
+                }
+            }
+        }
+        // What the user sees: each layer's bars wear its legend colour, and the two differ.
+        assertThat(barFills).containsOnlyKeys("chat", "safe");
+        assertThat(barFills.get("chat")).isEqualTo(legendFill(robot, "chat"));
+        assertThat(barFills.get("safe")).isEqualTo(legendFill(robot, "safe"));
+        assertThat(barFills.get("chat")).isNotEqualTo(barFills.get("safe"));
+    }
+
+    private static Paint legendFill(FxRobot robot, String group) throws Exception {
+        Label key =
+                robot.from(robot.lookup("#usage-legend").queryAs(Node.class))
+                        .lookup((Label label) -> group.equals(label.getText()))
+                        .queryAs(Label.class);
+        return fill((Region) key.getGraphic());
+    }
+
+    /** The colour a region is painted with once styled: its first background fill. */
+    private static Paint fill(Region region) throws Exception {
+        return FxWait.onFx(
+                () -> {
+                    region.applyCss();
+                    return region.getBackground().getFills().get(0).getFill();
+                });
     }
 }

@@ -2,26 +2,22 @@ package io.signalbox.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.signalbox.app.launch.CommandLine;
 import io.signalbox.app.providers.FakeProviderServer;
 import io.signalbox.app.runtime.SignalboxRuntime;
 import io.signalbox.app.ui.FxWait;
+import io.signalbox.app.ui.RunningApp;
 import io.signalbox.persistence.config.ProviderConfig;
 import io.signalbox.persistence.config.RouteConfig;
 import io.signalbox.persistence.config.SignalboxConfig;
 import io.signalbox.persistence.config.TargetConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -47,17 +43,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        runtime =
-                SignalboxRuntime.start(
-                        new CommandLine(
-                                false,
-                                false,
-                                false,
-                                Optional.of(temp.resolve("data-" + System.nanoTime())),
-                                OptionalInt.of(0),
-                                Optional.empty(),
-                                Optional.empty()),
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        runtime = RunningApp.runtime(temp);
         SignalboxApp.show(stage, runtime);
     }
 
@@ -84,7 +70,7 @@ class MainWindowTest {
     void clickingANavigationButtonShowsItsSection(FxRobot robot) {
         robot.clickOn("#nav-access");
 
-        assertThat(robot.lookup("#section-access").tryQuery()).isPresent();
+        assertThat(robot.lookup("#access-screen").tryQuery()).isPresent();
         assertThat(robot.lookup("#nav-access").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(robot.lookup("#nav-routes").queryAs(ToggleButton.class).isSelected()).isFalse();
 

@@ -21,6 +21,16 @@ public final class RunningApp {
 
     /** Starts a runtime whose data lives under {@code temp}; close it after the test. */
     public static SignalboxRuntime runtime(Path temp) throws StartupException {
+        return start(temp, Optional.empty());
+    }
+
+    /** Like {@link #runtime(Path)}, with the configuration imported from {@code config} first. */
+    public static SignalboxRuntime runtime(Path temp, Path config) throws StartupException {
+        return start(temp, Optional.of(config));
+    }
+
+    private static SignalboxRuntime start(Path temp, Optional<Path> config)
+            throws StartupException {
         return SignalboxRuntime.start(
                 new CommandLine(
                         false,
@@ -29,7 +39,7 @@ public final class RunningApp {
                         Optional.of(temp.resolve("data-" + System.nanoTime())),
                         OptionalInt.of(0),
                         Optional.empty(),
-                        Optional.empty()),
+                        config),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 

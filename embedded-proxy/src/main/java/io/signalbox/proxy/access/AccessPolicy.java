@@ -1,5 +1,7 @@
 package io.signalbox.proxy.access;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,16 @@ public interface AccessPolicy {
      */
     default boolean answersFromMemory(String presentedKey) {
         return true;
+    }
+
+    /**
+     * The tokens each access key used since {@code since}, by key name, as the store has them. The
+     * proxy counts tokens in memory as requests finish and reads this only when it starts and when
+     * the configuration changes (never per request), so a restart keeps the day's count. It may
+     * block.
+     */
+    default Map<String, Long> tokensUsedSince(Instant since) {
+        return Map.of();
     }
 
     /** Everyone may call every route: for tests and a fresh, loopback-only install. */

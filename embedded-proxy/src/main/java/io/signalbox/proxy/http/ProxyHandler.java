@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.signalbox.proxy.ProxyOptions;
 import io.signalbox.proxy.access.AccessPolicy;
 import io.signalbox.proxy.access.Caller;
+import io.signalbox.proxy.access.KeyTokensToday;
+import io.signalbox.proxy.access.TokenAllowance;
 import io.signalbox.proxy.routing.HealthBook;
 import io.signalbox.proxy.routing.Route;
 import io.signalbox.proxy.routing.RouteResolver;
@@ -55,13 +57,17 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
     private final RequestGuard guard;
     private final Clock clock;
     private final RequestIds requestIds;
+    private final KeyTokensToday keyTokens;
 
     /**
+     * @param keyTokens each access key's tokens today, checked against its daily limit when a
+     *     request starts and counted when it ends
      * @param random gives the routing sample in [0, 1) for each call
      */
     public ProxyHandler(
             Supplier<RoutingTable> table,
             AccessPolicy access,
+            KeyTokensToday keyTokens,
             UpstreamClient upstreams,
             HealthBook health,
             UsageSink usage,
@@ -70,6 +76,7 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
             DoubleSupplier random) {
         this.table = table;
         this.access = access;
+        this.keyTokens = keyTokens;
         this.forwarder = new Forwarder(upstreams, health, options, clock, random);
         this.usage = usage;
         this.options = options;
@@ -176,7 +183,8 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
                                 ResponseHeaders.ROUTE,
                                 ResponseHeaders.PROVIDER,
                                 ResponseHeaders.MODEL,
-                                ResponseHeaders.ATTEMPTS));
+                                ResponseHeaders.ATTEMPTS,
+                                ResponseHeaders.KEY_TOKENS_REMAINING));
     }
 
     private static void answerPreflight(Response response, Callback callback) {
@@ -282,13 +290,32 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
                                     stream,
                                     body.includeUsage(),
                                     snapshot);
+                    ClientChannel client = new ClientChannel(response, callback);
+                    // Checked when the request starts, before any upstream is called: a request
+                    // in flight when the key crosses its limit finishes.
+                    Instant now = clock.instant();
+                    TokenAllowance allowance = keyTokens.allowance(caller, now);
+                    if (allowance.state() == TokenAllowance.State.EXHAUSTED) {
+                        finished(
+                                exchange, DailyTokenLimit.refuse(exchange, allowance, client, now));
+                        return;
+                    }
+                    if (allowance.state() == TokenAllowance.State.WARNING) {
+                        DailyTokenLimit.warn(response.getHeaders(), allowance);
+                    }
                     // Answered from the HTTP client's callbacks, streamed or not: no thread waits
                     // for the upstream or the client.
-                    forwarder.forward(
-                            exchange,
-                            new ClientChannel(response, callback),
-                            result -> usage.record(usageEvent(exchange, result)));
+                    forwarder.forward(exchange, client, result -> finished(exchange, result));
                 });
+    }
+
+    /** Counts the call's tokens toward its key's day, then hands it to the request log. */
+    private void finished(Exchange exchange, ForwardResult result) {
+        UsageEvent event = usageEvent(exchange, result);
+        event.accessKeyName()
+                .ifPresent(
+                        key -> keyTokens.add(key, event.startedAt(), event.usage().totalTokens()));
+        usage.record(event);
     }
 
     private UsageEvent usageEvent(Exchange exchange, ForwardResult result) {

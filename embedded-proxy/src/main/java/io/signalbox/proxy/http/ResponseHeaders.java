@@ -13,6 +13,12 @@ final class ResponseHeaders {
     static final String ATTEMPTS = "x-signalbox-attempts";
     static final String SHOULD_RETRY = "x-should-retry";
 
+    /**
+     * Tokens the access key has left today; sent once it used {@code
+     * KeyTokensToday.WARNING_PERCENT} of its daily limit, as the warning that the limit is near.
+     */
+    static final String KEY_TOKENS_REMAINING = "x-signalbox-key-tokens-remaining";
+
     private ResponseHeaders() {}
 
     /** A target answered: name it and count the attempts it took. */

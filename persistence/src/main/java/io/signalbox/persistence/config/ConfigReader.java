@@ -31,7 +31,8 @@ public final class ConfigReader {
     private static final Set<String> TARGET_FIELDS =
             Set.of("provider", "model", "weight", "enabled");
     private static final Set<String> FALLBACK_FIELDS = Set.of("provider", "model");
-    private static final Set<String> ACCESS_KEY_FIELDS = Set.of("name", "key", "routes");
+    private static final Set<String> ACCESS_KEY_FIELDS =
+            Set.of("name", "key", "routes", "dailyTokenLimit");
     static final int MAX_TIMEOUT_SECONDS = 3600;
 
     private static final JsonMapper MAPPER =
@@ -202,6 +203,7 @@ public final class ConfigReader {
                     JsonFieldReader.path(path, "routes"),
                     "must name at least one route; leave it out to allow every route");
         }
-        return new AccessKeyConfig(name, key, routes);
+        return new AccessKeyConfig(
+                name, key, routes, fields.optionalLong(node, path, "dailyTokenLimit"));
     }
 }

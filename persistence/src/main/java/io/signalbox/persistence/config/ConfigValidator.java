@@ -298,6 +298,20 @@ public final class ConfigValidator {
                                                     path + ".key", "is the same key as " + other));
                                 }
                             });
+            accessKey
+                    .dailyTokenLimit()
+                    .ifPresent(
+                            limit -> {
+                                if (limit < 1) {
+                                    problems.add(
+                                            new ConfigProblem(
+                                                    path + ".dailyTokenLimit",
+                                                    "must be a whole number of tokens above 0"
+                                                            + " (it is "
+                                                            + limit
+                                                            + "); leave it out for no limit"));
+                                }
+                            });
             for (int r = 0; r < accessKey.routes().size(); r++) {
                 String route = accessKey.routes().get(r);
                 if (!routeNames.contains(route)) {

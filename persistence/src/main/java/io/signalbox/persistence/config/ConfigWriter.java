@@ -80,6 +80,7 @@ public final class ConfigWriter {
                 ArrayNode allowed = node.putArray("routes");
                 accessKey.routes().forEach(allowed::add);
             }
+            accessKey.dailyTokenLimit().ifPresent(limit -> node.put("dailyTokenLimit", limit));
         }
         return root;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -113,6 +114,22 @@ final class JsonFieldReader {
             return defaultValue;
         }
         return number;
+    }
+
+    /**
+     * A whole number that fits a {@code long}, or empty when absent; any other type is reported.
+     * The range is the validator's to check, so the UI's own configurations get the same message.
+     */
+    OptionalLong optionalLong(JsonNode object, String path, String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return OptionalLong.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            problem(path(path, field), "must be a whole number");
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(value.longValue());
     }
 
     /** The elements of an array field; absent means empty, any other type is reported. */

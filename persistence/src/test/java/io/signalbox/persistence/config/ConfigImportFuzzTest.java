@@ -119,7 +119,13 @@ class ConfigImportFuzzTest {
                 config.providers(),
                 config.routes(),
                 config.accessKeys().stream()
-                        .map(key -> new AccessKeyConfig(key.name(), Optional.empty(), key.routes()))
+                        .map(
+                                key ->
+                                        new AccessKeyConfig(
+                                                key.name(),
+                                                Optional.empty(),
+                                                key.routes(),
+                                                key.dailyTokenLimit()))
                         .toList());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,6 +88,28 @@ class ConfigReaderTest {
                 .as("access keys are never exported")
                 .extracting(AccessKeyConfig::key)
                 .containsOnly(Optional.empty());
+    }
+
+    @Test
+    void aDailyTokenLimitIsReadAndWrittenAndAbsentMeansNone() throws Exception {
+        SignalboxConfig config =
+                ConfigReader.read(
+                                """
+                                { "accessKeys": [
+                                    { "name": "alice", "key": "sk-sb-alice-0123456789", "dailyTokenLimit": 200000 },
+                                    { "name": "bob", "key": "sk-sb-bob-000123456789" } ] }
+                                """)
+                        .config();
+
+        assertThat(config.accessKeys().get(0).dailyTokenLimit()).hasValue(200_000);
+        assertThat(config.accessKeys().get(1).dailyTokenLimit()).isEmpty();
+        String export = ConfigWriter.write(config, false);
+        assertThat(export)
+                .contains("\"dailyTokenLimit\" : 200000")
+                .containsOnlyOnce("dailyTokenLimit");
+        assertThat(ConfigReader.read(export).config().accessKeys())
+                .extracting(AccessKeyConfig::dailyTokenLimit)
+                .containsExactly(OptionalLong.of(200_000), OptionalLong.empty());
     }
 
     @Test
@@ -177,6 +200,11 @@ class ConfigReaderTest {
             duplicate key name       | {"accessKeys": [{"name": "a", "key": "sk-sb-0123456789abc"}, {"name": "a", "key": "sk-sb-0123456789xyz"}]} | accessKeys[1].name | another access key
             key for unknown route    | {"accessKeys": [{"name": "a", "key": "sk-sb-0123456789abc", "routes": ["nope"]}]} | accessKeys[0].routes[0] | no route is named 'nope'
             key with empty routes    | {"accessKeys": [{"name": "a", "key": "sk-sb-0123456789abc", "routes": []}]} | accessKeys[0].routes | at least one route
+            zero token limit         | {"accessKeys": [{"name": "a", "key": "sk-sb-0123456789abc", "dailyTokenLimit": 0}]} | accessKeys[0].dailyTokenLimit | above 0
+            negative token limit     | {"accessKeys": [{"name": "a", "key": "sk-sb-0123456789abc", "dailyTokenLimit": -5}]} | accessKeys[0].dailyTokenLimit | above 0
+            fractional token limit   | {"accessKeys": [{"name": "a", "key": "sk-sb-0123456789abc", "dailyTokenLimit": 1.5}]} | accessKeys[0].dailyTokenLimit | whole number
+            token limit as text      | {"accessKeys": [{"name": "a", "key": "sk-sb-0123456789abc", "dailyTokenLimit": "200000"}]} | accessKeys[0].dailyTokenLimit | whole number
+            token limit too large    | {"accessKeys": [{"name": "a", "key": "sk-sb-0123456789abc", "dailyTokenLimit": 99999999999999999999}]} | accessKeys[0].dailyTokenLimit | whole number
             """)
     void namesEachProblemWithItsPath(String label, String json, String path, String message) {
         assertThatThrownBy(() -> ConfigReader.read(json))
