@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The usage_hourly table: request and token counts per hour, route, target and access key, added to
@@ -81,6 +82,22 @@ final class UsageRollup {
         }
     }
 
+    /** How both rollups add a batch's sums ({@code s}) to a row they already have ({@code u}). */
+    private static final String ADD_SUMS =
+            String.join(
+                    ", ",
+                    Stream.of(
+                                    "requests",
+                                    "errors",
+                                    "prompt_tokens",
+                                    "completion_tokens",
+                                    "total_tokens",
+                                    "cached_tokens",
+                                    "reasoning_tokens",
+                                    "estimated_requests")
+                            .map(column -> column + " = u." + column + " + s." + column)
+                            .toList());
+
     /** Adds newly stored {@code records} to their hours. */
     static void add(Connection connection, List<RequestRecord> records) throws SQLException {
         // Summing in memory first: a batch from one busy minute touches only a few rows.
@@ -103,20 +120,13 @@ final class UsageRollup {
                         ON u.hour_start = s.hour_start AND u.route = s.route
                             AND u.provider = s.provider AND u.model = s.model
                             AND u.access_key_name = s.access_key_name
-                        WHEN MATCHED THEN UPDATE SET
-                            requests = u.requests + s.requests,
-                            errors = u.errors + s.errors,
-                            prompt_tokens = u.prompt_tokens + s.prompt_tokens,
-                            completion_tokens = u.completion_tokens + s.completion_tokens,
-                            total_tokens = u.total_tokens + s.total_tokens,
-                            cached_tokens = u.cached_tokens + s.cached_tokens,
-                            reasoning_tokens = u.reasoning_tokens + s.reasoning_tokens,
-                            estimated_requests = u.estimated_requests + s.estimated_requests
+                        WHEN MATCHED THEN UPDATE SET %s
                         WHEN NOT MATCHED THEN INSERT VALUES (s.hour_start, s.route, s.provider,
                             s.model, s.access_key_name, s.requests, s.errors, s.prompt_tokens,
                             s.completion_tokens, s.total_tokens, s.cached_tokens,
                             s.reasoning_tokens, s.estimated_requests)
-                        """)) {
+                        """
+                                .formatted(ADD_SUMS))) {
             for (Map.Entry<Key, Sums> entry : sums.entrySet()) {
                 Key key = entry.getKey();
                 Sums sum = entry.getValue();
@@ -175,20 +185,13 @@ final class UsageRollup {
                                   reasoning_tokens, estimated_requests)
                         ON u.dimension = s.dimension AND u.hour_start = s.hour_start
                             AND u.grp = s.grp
-                        WHEN MATCHED THEN UPDATE SET
-                            requests = u.requests + s.requests,
-                            errors = u.errors + s.errors,
-                            prompt_tokens = u.prompt_tokens + s.prompt_tokens,
-                            completion_tokens = u.completion_tokens + s.completion_tokens,
-                            total_tokens = u.total_tokens + s.total_tokens,
-                            cached_tokens = u.cached_tokens + s.cached_tokens,
-                            reasoning_tokens = u.reasoning_tokens + s.reasoning_tokens,
-                            estimated_requests = u.estimated_requests + s.estimated_requests
+                        WHEN MATCHED THEN UPDATE SET %s
                         WHEN NOT MATCHED THEN INSERT VALUES (s.dimension, s.hour_start, s.grp,
                             s.requests, s.errors, s.prompt_tokens, s.completion_tokens,
                             s.total_tokens, s.cached_tokens, s.reasoning_tokens,
                             s.estimated_requests)
-                        """)) {
+                        """
+                                .formatted(ADD_SUMS))) {
             for (Map.Entry<DimensionKey, Sums> entry : byDimension.entrySet()) {
                 DimensionKey key = entry.getKey();
                 Sums sum = entry.getValue();

@@ -1,5 +1,6 @@
 package io.signalbox.app.access;
 
+import io.signalbox.app.common.LivePolling;
 import io.signalbox.app.runtime.ConfigService;
 import io.signalbox.app.runtime.SignalboxRuntime;
 import io.signalbox.persistence.AccessKeys;
@@ -18,12 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Parent;
 import javafx.util.Duration;
 
@@ -81,20 +77,7 @@ public final class AccessScreen {
                                     list.configChanged(config);
                                     stats.request();
                                 }));
-        Timeline refresh = new Timeline(new KeyFrame(STATS_REFRESH, event -> stats.request()));
-        refresh.setCycleCount(Animation.INDEFINITE);
-        // Runs only while the screen is in a showing window, so a closed window leaves no timer.
-        BooleanBinding showing = Bindings.selectBoolean(root.sceneProperty(), "window", "showing");
-        showing.addListener(
-                (obs, was, now) -> {
-                    if (now) {
-                        stats.request();
-                        refresh.play();
-                    } else {
-                        refresh.stop();
-                    }
-                });
-        root.getProperties().put("stats-refresh", showing); // keeps the binding alive
+        LivePolling.whileShowing(root, STATS_REFRESH, stats::request);
         return root;
     }
 

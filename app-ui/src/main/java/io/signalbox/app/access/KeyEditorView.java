@@ -5,6 +5,8 @@ import io.signalbox.app.common.StyleClasses;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -86,7 +88,17 @@ final class KeyEditorView {
         form.setVgap(6);
         int row = 0;
         form.addRow(row++, label("Name"), name);
-        form.add(problem("key-name-problem", model.nameProblemProperty()), 1, row++);
+        // An empty name is not a mistake yet: say so once the user typed or left the field.
+        BooleanProperty nameTouched = new SimpleBooleanProperty(false);
+        name.textProperty().addListener((obs, old, now) -> nameTouched.set(true));
+        name.focusedProperty()
+                .addListener((obs, was, now) -> nameTouched.set(nameTouched.get() || was));
+        Node nameProblem = problem("key-name-problem", model.nameProblemProperty());
+        nameProblem.visibleProperty().unbind();
+        nameProblem
+                .visibleProperty()
+                .bind(nameTouched.and(Bindings.isNotEmpty(model.nameProblemProperty())));
+        form.add(nameProblem, 1, row++);
         form.addRow(row++, label("Routes"), routes);
         form.add(hint("key-routes-summary", model.routesSummaryProperty()), 1, row++);
         form.addRow(row++, label("Daily limit"), limitRow);

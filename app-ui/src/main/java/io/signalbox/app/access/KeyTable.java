@@ -25,22 +25,22 @@ final class KeyTable {
         table.getStyleClass().add(AccessStyles.KEY_TABLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<KeyRow, String> requests =
-                text("Requests", 95, row -> Numbers.grouped(row.requestsToday()), null);
+                text("Requests", 90, row -> Numbers.grouped(row.requestsToday()), null);
         TableColumn<KeyRow, String> today = new TableColumn<>("Today (since midnight)");
         today.setReorderable(false);
         today.getColumns().setAll(List.of(requests, tokens()));
         table.getColumns()
                 .setAll(
                         List.of(
-                                text("Name", 110, KeyRow::name, AccessStyles.KEY_NAME),
+                                text("Name", 100, KeyRow::name, AccessStyles.KEY_NAME),
                                 text(
                                         "Key",
-                                        120,
+                                        115,
                                         row -> row.prefix().isEmpty() ? "" : row.prefix() + "…",
                                         AccessStyles.KEY_PREFIX),
-                                text("Routes", 150, KeyRow::routesText, null),
-                                text("Created", 110, KeyRow::created, null),
-                                text("Last used", 110, KeyRow::lastUsed, null),
+                                text("Routes", 140, KeyRow::routesText, null),
+                                text("Created", 105, KeyRow::created, null),
+                                text("Last used", 105, KeyRow::lastUsed, null),
                                 today));
         Label empty =
                 new Label(
@@ -101,7 +101,7 @@ final class KeyTable {
     /** "1,234 of 5,000" over a bar that turns amber at 80% and red at the limit. */
     private static TableColumn<KeyRow, KeyRow> tokens() {
         TableColumn<KeyRow, KeyRow> column = new TableColumn<>("Tokens");
-        column.setPrefWidth(160);
+        column.setPrefWidth(200);
         column.setReorderable(false);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(

@@ -1,7 +1,7 @@
 package io.signalbox.app.requests;
 
+import io.signalbox.app.common.LivePolling;
 import io.signalbox.app.runtime.SignalboxRuntime;
-import io.signalbox.app.usage.LivePolling;
 import java.time.ZoneId;
 import javafx.application.Platform;
 import javafx.scene.Parent;

@@ -1,16 +1,12 @@
 package io.signalbox.app.routes;
 
+import io.signalbox.app.common.LivePolling;
 import io.signalbox.app.runtime.ConfigService;
 import io.signalbox.app.runtime.SignalboxRuntime;
 import io.signalbox.persistence.config.InvalidConfigException;
 import io.signalbox.persistence.config.SignalboxConfig;
 import java.time.Clock;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Parent;
 import javafx.util.Duration;
 
@@ -51,20 +47,7 @@ public final class RoutesScreen {
                                     list.configChanged(config);
                                     editor.configChanged(config);
                                 }));
-        Timeline health = new Timeline(new KeyFrame(HEALTH_REFRESH, event -> list.refreshHealth()));
-        health.setCycleCount(Animation.INDEFINITE);
-        // Runs only while the screen is in a showing window, so a closed window leaves no timer.
-        BooleanBinding showing = Bindings.selectBoolean(root.sceneProperty(), "window", "showing");
-        showing.addListener(
-                (obs, was, now) -> {
-                    if (now) {
-                        list.refreshHealth();
-                        health.play();
-                    } else {
-                        health.stop();
-                    }
-                });
-        root.getProperties().put("health-refresh", showing); // keeps the binding alive
+        LivePolling.whileShowing(root, HEALTH_REFRESH, list::refreshHealth);
         return root;
     }
 }

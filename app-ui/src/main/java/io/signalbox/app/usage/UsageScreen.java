@@ -1,5 +1,6 @@
 package io.signalbox.app.usage;
 
+import io.signalbox.app.common.LivePolling;
 import io.signalbox.app.runtime.SignalboxRuntime;
 import java.time.Clock;
 import javafx.application.Platform;

@@ -189,6 +189,20 @@ class AccessWindowTest {
     }
 
     @Test
+    void anUntouchedNameIsNotCalledAMistakeButAnErasedOneIs(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-access");
+        robot.clickOn("#new-key");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#key-name-problem").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#save-key").queryButton().isDisabled()).isTrue();
+
+        robot.clickOn("#key-name").write("a").eraseText(1);
+        until(() -> robot.lookup("#key-name-problem").query().isVisible());
+        assertThat(robot.lookup("#key-name-problem").queryLabeled().getText())
+                .startsWith("Give the key a name");
+    }
+
+    @Test
     void aRevokedKeyGets401FromItsNextRequest(FxRobot robot) throws Exception {
         // Two keys: with none left, a loopback proxy needs no key at all (CONTRACT section 3).
         createKey(robot, "alice", null, null);

@@ -1,4 +1,4 @@
-package io.signalbox.app.usage;
+package io.signalbox.app.common;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
