@@ -7,11 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.h2.api.ErrorCode;
 
 /**
@@ -25,8 +25,17 @@ public final class RequestLogRepository {
 
     private final Database database;
 
+    /** The low bits of each row key ({@link RowKeys}); only their order within a millisecond. */
+    private final AtomicLong sequence;
+
     RequestLogRepository(Database database) {
+        this(database, 0);
+    }
+
+    /** Tests start the sequence where they need it, to make two rows want the same key. */
+    RequestLogRepository(Database database, long firstSequence) {
         this.database = database;
+        this.sequence = new AtomicLong(firstSequence);
     }
 
     /**
@@ -38,23 +47,65 @@ public final class RequestLogRepository {
             return;
         }
         try {
-            // Almost always every id is new: write at once instead of looking each one up.
+            // Almost always every id and row key is new: write at once instead of looking each
+            // one up.
             database.transaction(
-                    "write the request log", connection -> insert(connection, records));
+                    "write the request log",
+                    connection -> insert(connection, records, newRowKeys(records)));
         } catch (PersistenceException e) {
             if (!isDuplicateKey(e)) {
                 throw e;
             }
-            // A batch written again after a failure, or an id repeated within the batch.
+            // A batch written again after a failure, an id repeated within the batch, or (very
+            // rarely) a row key taken by a row of the same millisecond written 2^20 rows earlier.
             database.transaction(
                     "write the request log",
-                    connection -> insert(connection, withoutStored(connection, records)));
+                    connection -> {
+                        List<RequestRecord> fresh = withoutStored(connection, records);
+                        return insert(connection, fresh, freeRowKeys(connection, fresh));
+                    });
         }
     }
 
-    private static Void insert(Connection connection, List<RequestRecord> records)
+    private long[] newRowKeys(List<RequestRecord> records) {
+        long[] keys = new long[records.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] =
+                    RowKeys.of(
+                            records.get(i).startedAt().toEpochMilli(), sequence.getAndIncrement());
+        }
+        return keys;
+    }
+
+    /** Row keys for {@code records} that no stored row and no other record of them has. */
+    private long[] freeRowKeys(Connection connection, List<RequestRecord> records)
             throws SQLException {
-        insertRequests(connection, records);
+        long[] keys = new long[records.size()];
+        Set<Long> taken = new HashSet<>();
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT 1 FROM requests WHERE row_key = ?")) {
+            for (int i = 0; i < keys.length; i++) {
+                long millis = records.get(i).startedAt().toEpochMilli();
+                long key;
+                do {
+                    key = RowKeys.of(millis, sequence.getAndIncrement());
+                } while (!taken.add(key) || isStored(select, key));
+                keys[i] = key;
+            }
+        }
+        return keys;
+    }
+
+    private static boolean isStored(PreparedStatement select, long rowKey) throws SQLException {
+        select.setLong(1, rowKey);
+        try (ResultSet row = select.executeQuery()) {
+            return row.next();
+        }
+    }
+
+    private static Void insert(Connection connection, List<RequestRecord> records, long[] rowKeys)
+            throws SQLException {
+        insertRequests(connection, records, rowKeys);
         insertAttempts(connection, records);
         UsageRollup.add(connection, records);
         return null;
@@ -88,7 +139,8 @@ public final class RequestLogRepository {
         return records.stream().filter(record -> seen.add(record.id())).toList();
     }
 
-    private static void insertRequests(Connection connection, List<RequestRecord> records)
+    private static void insertRequests(
+            Connection connection, List<RequestRecord> records, long[] rowKeys)
             throws SQLException {
         try (PreparedStatement insert =
                 connection.prepareStatement(
@@ -97,11 +149,13 @@ public final class RequestLogRepository {
                             access_key_name, status, stream, attempt_count, latency_ms,
                             prompt_tokens, completion_tokens, total_tokens, cached_tokens,
                             reasoning_tokens, usage_estimated, error, attempt_outcome,
-                            attempt_latency_ms)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            attempt_latency_ms, row_key)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)) {
-            for (RequestRecord record : records) {
+            for (int i = 0; i < records.size(); i++) {
+                RequestRecord record = records.get(i);
                 TokenUsage usage = record.usage();
+                insert.setLong(20, rowKeys[i]);
                 insert.setString(1, record.id());
                 insert.setLong(2, record.startedAt().toEpochMilli());
                 insert.setString(3, Columns.clip(record.route(), Columns.ROUTE));
@@ -194,21 +248,8 @@ public final class RequestLogRepository {
         return database.snapshot(
                 "read the recent requests",
                 connection -> {
-                    List<RequestRecord> requests = new ArrayList<>();
-                    try (PreparedStatement select =
-                            connection.prepareStatement(
-                                    """
-                                    SELECT * FROM requests
-                                    ORDER BY started_at DESC, id DESC
-                                    LIMIT ?
-                                    """)) {
-                        select.setInt(1, limit);
-                        try (ResultSet row = select.executeQuery()) {
-                            while (row.next()) {
-                                requests.add(RequestLogRows.request(row));
-                            }
-                        }
-                    }
+                    List<RequestRecord> requests =
+                            RequestLogRows.newestFirst(connection, "TRUE", List.of(), limit);
                     return RequestLogRows.withAttempts(connection, requests);
                 });
     }

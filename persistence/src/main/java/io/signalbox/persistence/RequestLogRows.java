@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,71 @@ import java.util.Optional;
  */
 public final class RequestLogRows {
 
+    /** The lists' order: newest first, then by id, descending. */
+    private static final Comparator<RequestRecord> NEWEST_FIRST =
+            Comparator.comparing(RequestRecord::startedAt)
+                    .thenComparing(RequestRecord::id)
+                    .reversed();
+
     private RequestLogRows() {}
+
+    /**
+     * The newest {@code limit} requests that match {@code where}, newest first and, within a
+     * millisecond, by id descending; without the attempts of those whose row does not hold them
+     * ({@link #withAttempts} reads those).
+     *
+     * <p>The scan follows the row key backwards and stops at the limit. The key orders the rows of
+     * one millisecond by when they were written, not by id, so those are sorted here, and the
+     * oldest millisecond of a full page is read whole: a row of it that the limit cut off may come
+     * before the ones read.
+     *
+     * @param where an SQL condition over {@code requests} built from fixed texts
+     * @param parameters the values of its parameters, in order
+     */
+    public static List<RequestRecord> newestFirst(
+            Connection connection, String where, List<Object> parameters, int limit)
+            throws SQLException {
+        List<Object> limited = new ArrayList<>(parameters);
+        limited.add(limit);
+        List<RequestRecord> page =
+                select(
+                        connection,
+                        "SELECT * FROM requests WHERE (%s) ORDER BY row_key DESC LIMIT ?"
+                                .formatted(where),
+                        limited);
+        if (page.size() == limit) {
+            long oldest = page.get(page.size() - 1).startedAt().toEpochMilli();
+            List<Object> bounded = new ArrayList<>(parameters);
+            bounded.add(RowKeys.first(oldest));
+            bounded.add(RowKeys.first(oldest + 1));
+            List<RequestRecord> oldestMillisecond =
+                    select(
+                            connection,
+                            "SELECT * FROM requests WHERE (%s) AND row_key >= ? AND row_key < ?"
+                                    .formatted(where),
+                            bounded);
+            page.removeIf(request -> request.startedAt().toEpochMilli() == oldest);
+            page.addAll(oldestMillisecond);
+        }
+        page.sort(NEWEST_FIRST);
+        return page.size() > limit ? new ArrayList<>(page.subList(0, limit)) : page;
+    }
+
+    private static List<RequestRecord> select(
+            Connection connection, String sql, List<Object> parameters) throws SQLException {
+        List<RequestRecord> requests = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    requests.add(request(row));
+                }
+            }
+        }
+        return requests;
+    }
 
     /**
      * The request's only attempt when it is kept in the request's own row: the attempt that served

@@ -27,7 +27,7 @@ class DatabaseTest {
     @Test
     void migratesAFreshDatabaseToTheLatestVersion() {
         try (Database database = Database.open(temp.resolve("data"))) {
-            assertThat(appliedMigrations(database)).containsExactly("1", "2", "3", "4", "5");
+            assertThat(appliedMigrations(database)).containsExactly("1", "2", "3", "4", "5", "6");
             assertThat(tables(database))
                     .contains(
                             "PROVIDERS",
@@ -53,7 +53,7 @@ class DatabaseTest {
         }
         try (Database database = Database.open(dataDir)) {
             assertThat(database.settingsRepository().get("proxy.port")).contains("8337");
-            assertThat(appliedMigrations(database)).containsExactly("1", "2", "3", "4", "5");
+            assertThat(appliedMigrations(database)).containsExactly("1", "2", "3", "4", "5", "6");
         }
     }
 

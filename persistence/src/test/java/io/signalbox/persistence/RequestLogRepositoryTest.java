@@ -1,6 +1,7 @@
 package io.signalbox.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -198,6 +199,67 @@ class RequestLogRepositoryTest {
                             assertThat(row.errors()).isEqualTo(1);
                             assertThat(row.totalTokens()).isEqualTo(45);
                         });
+    }
+
+    @Test
+    void ordersRequestsOfOneMillisecondByIdAlsoWhereTheLimitCutsThem() {
+        // Written in an order other than the ids', one batch each, so their row keys disagree
+        // with the order the list must show.
+        for (String id : List.of("tie-b", "tie-d", "tie-a", "tie-c")) {
+            log.insertBatch(List.of(request(id, HOUR, "chat", 200, TokenUsage.NONE)));
+        }
+        log.insertBatch(
+                List.of(request("newer", HOUR.plusMillis(1), "chat", 200, TokenUsage.NONE)));
+        log.insertBatch(
+                List.of(request("older", HOUR.minusMillis(1), "chat", 200, TokenUsage.NONE)));
+
+        assertThat(log.recent(3))
+                .extracting(RequestRecord::id)
+                .containsExactly("newer", "tie-d", "tie-c");
+        assertThat(log.recent(5))
+                .extracting(RequestRecord::id)
+                .containsExactly("newer", "tie-d", "tie-c", "tie-b", "tie-a");
+        assertThat(log.recent(10))
+                .extracting(RequestRecord::id)
+                .containsExactly("newer", "tie-d", "tie-c", "tie-b", "tie-a", "older");
+    }
+
+    @Test
+    void findsAnotherRowKeyWhenTheOneItDrewIsTaken() {
+        TokenUsage usage = new TokenUsage(10, 5, 15, 0, 0, false);
+        log.insertBatch(List.of(request("first", HOUR, "chat", 200, usage)));
+        // A second writer whose sequence is where the first one's was: it draws the same key for
+        // a request of the same millisecond (2^20 rows later the sequence wraps to it, too).
+        RequestLogRepository sameSequence = new RequestLogRepository(database, 1L << 20);
+
+        sameSequence.insertBatch(
+                List.of(
+                        request("second", HOUR, "chat", 200, usage),
+                        request("third", HOUR.plusMillis(5), "chat", 200, usage)));
+
+        assertThat(log.recent(10))
+                .extracting(RequestRecord::id)
+                .containsExactly("third", "second", "first");
+        assertThat(log.hourly(HOUR, HOUR.plusSeconds(1)))
+                .singleElement()
+                .extracting(UsageHourRow::totalTokens)
+                .isEqualTo(45L);
+    }
+
+    @Test
+    void refusesAStartTimeItsRowKeyCannotHold() {
+        RequestRecord farFuture =
+                request(
+                        "far",
+                        Instant.parse("+300000-01-01T00:00:00Z"),
+                        "chat",
+                        200,
+                        TokenUsage.NONE);
+
+        assertThatThrownBy(() -> log.insertBatch(List.of(farFuture)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("epoch milliseconds");
+        assertThat(log.count()).isZero();
     }
 
     @Test

@@ -2,9 +2,8 @@ package io.signalbox.persistence.usage;
 
 import io.signalbox.persistence.RequestLogRows;
 import io.signalbox.persistence.RequestRecord;
+import io.signalbox.persistence.RowKeys;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,39 +27,23 @@ final class RequestRows {
         filter.status().ifPresent(status -> where.add("status = ?", status));
         filter.statusClass()
                 .ifPresent(c -> where.add("status BETWEEN ? AND ?", c.lowest(), c.highest()));
-        filter.since().ifPresent(since -> where.add("started_at >= ?", since.toEpochMilli()));
-        filter.until().ifPresent(until -> where.add("started_at < ?", until.toEpochMilli()));
+        // Time conditions are ranges of the row key, which is ordered by started_at (RowKeys).
+        filter.since()
+                .ifPresent(since -> where.add("row_key >= ?", RowKeys.first(since.toEpochMilli())));
+        filter.until()
+                .ifPresent(until -> where.add("row_key < ?", RowKeys.first(until.toEpochMilli())));
         long earliest = earliestNeeded(connection, filter);
         if (earliest == RollupBound.NONE) {
             return List.of();
         }
         if (earliest > Long.MIN_VALUE) {
-            where.add("started_at >= ?", earliest);
+            where.add("row_key >= ?", RowKeys.first(earliest));
         }
-        // The started_at index gives the order (H2 sorts only ties by id), so the scan stops at
-        // the limit: after a few rows for common filters, at the end of the log for rare ones.
-        String sql =
-                """
-                SELECT * FROM requests
-                WHERE %s
-                ORDER BY started_at DESC, id DESC
-                LIMIT ?
-                """
-                        .formatted(where.sql());
-        List<Object> parameters = new ArrayList<>(where.parameters);
-        parameters.add(filter.limit());
-
-        List<RequestRecord> requests = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                select.setObject(i + 1, parameters.get(i));
-            }
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    requests.add(RequestLogRows.request(row));
-                }
-            }
-        }
+        // The row key gives the order, so the scan stops at the limit: after a few rows for
+        // common filters, at the end of the log for rare ones.
+        List<RequestRecord> requests =
+                RequestLogRows.newestFirst(
+                        connection, where.sql(), where.parameters, filter.limit());
         return RequestLogRows.withAttempts(connection, requests);
     }
 

@@ -2,6 +2,7 @@ package io.signalbox.persistence.usage;
 
 import io.signalbox.persistence.PersistenceException;
 import io.signalbox.persistence.RequestRecord;
+import io.signalbox.persistence.RowKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,14 +62,14 @@ public final class UsageQueries {
                 SUM(reasoning_tokens) AS reasoning_tokens,
                 SUM(CASE WHEN usage_estimated THEN 1 ELSE 0 END) AS estimated_requests
             FROM requests
-            WHERE started_at >= ? AND started_at < ?
+            WHERE row_key >= ? AND row_key < ?
             GROUP BY bucket, grp
             """;
 
     /*
      * Whole hours from the rollup, then the head and tail of the range from the request rows.
-     * Two range conditions rather than one OR, so each part is a range scan of the started_at
-     * index.
+     * Two range conditions rather than one OR, so each part is a range scan of the row key
+     * (RowKeys: the key is ordered by started_at).
      */
     private static final String TOTALS =
             """
@@ -113,7 +114,12 @@ public final class UsageQueries {
                         REQUEST_SUMS.formatted("0", groupBy.requestsColumn()),
                         REQUEST_SUMS.formatted("0", groupBy.requestsColumn()));
         long[] bounds = {
-            wholeFrom, wholeUntil, range.sinceMillis(), wholeFrom, wholeUntil, range.untilMillis()
+            wholeFrom,
+            wholeUntil,
+            RowKeys.first(range.sinceMillis()),
+            RowKeys.first(wholeFrom),
+            RowKeys.first(wholeUntil),
+            RowKeys.first(range.untilMillis())
         };
         return snapshot(
                 "read the usage totals",
@@ -152,7 +158,10 @@ public final class UsageQueries {
                     REQUEST_SUMS.formatted(
                             bucketOf("started_at", Bucket.MINUTE),
                             query.groupBy().requestsColumn());
-            bounds = new long[] {range.sinceMillis(), range.untilMillis()};
+            bounds =
+                    new long[] {
+                        RowKeys.first(range.sinceMillis()), RowKeys.first(range.untilMillis())
+                    };
         } else {
             sums =
                     ROLLUP_SUMS.formatted(

@@ -243,7 +243,7 @@ public final class UsageQueryBenchmark {
                     """
                     EXPLAIN ANALYZE
                     SELECT id FROM requests WHERE route = 'no-such-route'
-                    ORDER BY started_at DESC, id DESC LIMIT 50
+                    ORDER BY row_key DESC LIMIT 50
                     """);
         }
     }
