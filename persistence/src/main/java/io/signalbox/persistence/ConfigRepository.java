@@ -1,11 +1,8 @@
 package io.signalbox.persistence;
 
 import io.signalbox.persistence.config.AccessKeyConfig;
-import io.signalbox.persistence.config.FallbackConfig;
 import io.signalbox.persistence.config.ProviderConfig;
-import io.signalbox.persistence.config.RouteConfig;
 import io.signalbox.persistence.config.SignalboxConfig;
-import io.signalbox.persistence.config.TargetConfig;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,7 +50,7 @@ public final class ConfigRepository {
                 connection ->
                         new SignalboxConfig(
                                 loadProviders(connection),
-                                loadRoutes(connection),
+                                RouteRows.load(connection),
                                 loadAccessKeys(connection)));
     }
 
@@ -88,7 +85,7 @@ public final class ConfigRepository {
                         delete.executeUpdate("DELETE FROM providers");
                     }
                     insertProviders(connection, providers);
-                    insertRoutes(connection, config.routes());
+                    RouteRows.insert(connection, config.routes());
                     AccessKeyRows.insert(connection, accessKeys);
                     return null;
                 });
@@ -160,59 +157,6 @@ public final class ConfigRepository {
         }
     }
 
-    private static void insertRoutes(Connection connection, List<RouteConfig> routes)
-            throws SQLException {
-        try (PreparedStatement route =
-                        connection.prepareStatement(
-                                """
-                                INSERT INTO routes (name, position, enabled, timeout_seconds)
-                                VALUES (?, ?, ?, ?)
-                                """);
-                PreparedStatement target =
-                        connection.prepareStatement(
-                                """
-                                INSERT INTO route_targets
-                                    (route, position, provider, model, weight, enabled)
-                                VALUES (?, ?, ?, ?, ?, ?)
-                                """);
-                PreparedStatement fallback =
-                        connection.prepareStatement(
-                                """
-                                INSERT INTO route_fallbacks (route, position, provider, model)
-                                VALUES (?, ?, ?, ?)
-                                """)) {
-            int position = 0;
-            for (RouteConfig config : routes) {
-                route.setString(1, config.name());
-                route.setInt(2, position++);
-                route.setBoolean(3, config.enabled());
-                route.setInt(4, config.timeoutSeconds());
-                route.addBatch();
-                int targetPosition = 0;
-                for (TargetConfig targetConfig : config.targets()) {
-                    target.setString(1, config.name());
-                    target.setInt(2, targetPosition++);
-                    target.setString(3, targetConfig.provider());
-                    target.setString(4, targetConfig.model());
-                    target.setInt(5, targetConfig.weight());
-                    target.setBoolean(6, targetConfig.enabled());
-                    target.addBatch();
-                }
-                int fallbackPosition = 0;
-                for (FallbackConfig fallbackConfig : config.fallbacks()) {
-                    fallback.setString(1, config.name());
-                    fallback.setInt(2, fallbackPosition++);
-                    fallback.setString(3, fallbackConfig.provider());
-                    fallback.setString(4, fallbackConfig.model());
-                    fallback.addBatch();
-                }
-            }
-            route.executeBatch();
-            target.executeBatch();
-            fallback.executeBatch();
-        }
-    }
-
     private List<ProviderConfig> loadProviders(Connection connection) throws SQLException {
         Map<String, Map<String, String>> headers = new HashMap<>();
         try (PreparedStatement select =
@@ -276,60 +220,6 @@ public final class ConfigRepository {
                             .formatted(what, provider, e.getMessage()),
                     e);
         }
-    }
-
-    private static List<RouteConfig> loadRoutes(Connection connection) throws SQLException {
-        Map<String, List<TargetConfig>> targets = new HashMap<>();
-        try (PreparedStatement select =
-                        connection.prepareStatement(
-                                """
-                                SELECT route, provider, model, weight, enabled FROM route_targets
-                                ORDER BY route, position
-                                """);
-                ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                targets.computeIfAbsent(row.getString("route"), k -> new ArrayList<>())
-                        .add(
-                                new TargetConfig(
-                                        row.getString("provider"),
-                                        row.getString("model"),
-                                        row.getInt("weight"),
-                                        row.getBoolean("enabled")));
-            }
-        }
-        Map<String, List<FallbackConfig>> fallbacks = new HashMap<>();
-        try (PreparedStatement select =
-                        connection.prepareStatement(
-                                """
-                                SELECT route, provider, model FROM route_fallbacks
-                                ORDER BY route, position
-                                """);
-                ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                fallbacks
-                        .computeIfAbsent(row.getString("route"), k -> new ArrayList<>())
-                        .add(new FallbackConfig(row.getString("provider"), row.getString("model")));
-            }
-        }
-        List<RouteConfig> routes = new ArrayList<>();
-        try (PreparedStatement select =
-                        connection.prepareStatement(
-                                """
-                                SELECT name, enabled, timeout_seconds FROM routes ORDER BY position
-                                """);
-                ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                String name = row.getString("name");
-                routes.add(
-                        new RouteConfig(
-                                name,
-                                row.getBoolean("enabled"),
-                                targets.getOrDefault(name, List.of()),
-                                fallbacks.getOrDefault(name, List.of()),
-                                row.getInt("timeout_seconds")));
-            }
-        }
-        return routes;
     }
 
     private static List<AccessKeyConfig> loadAccessKeys(Connection connection) throws SQLException {

@@ -27,7 +27,8 @@ class DatabaseTest {
     @Test
     void migratesAFreshDatabaseToTheLatestVersion() {
         try (Database database = Database.open(temp.resolve("data"))) {
-            assertThat(appliedMigrations(database)).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(appliedMigrations(database))
+                    .containsExactly("1", "2", "3", "4", "5", "6", "8");
             assertThat(tables(database))
                     .contains(
                             "PROVIDERS",
@@ -53,7 +54,8 @@ class DatabaseTest {
         }
         try (Database database = Database.open(dataDir)) {
             assertThat(database.settingsRepository().get("proxy.port")).contains("8337");
-            assertThat(appliedMigrations(database)).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(appliedMigrations(database))
+                    .containsExactly("1", "2", "3", "4", "5", "6", "8");
         }
     }
 

@@ -14,10 +14,13 @@ import io.signalbox.proxy.ProxyServer;
 import io.signalbox.proxy.management.ManagementApi;
 import io.signalbox.proxy.management.ManagementException;
 import io.signalbox.proxy.routing.Route;
+import io.signalbox.proxy.routing.RouteHealth;
+import io.signalbox.proxy.routing.RoutingTable;
 import io.signalbox.proxy.routing.Target;
 import io.signalbox.proxy.routing.TargetHealth;
 import io.signalbox.proxy.routing.TargetKey;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,12 +140,14 @@ public final class ManagementService implements ManagementApi {
     @Override
     public HealthReport health() {
         Map<TargetKey, TargetHealth> targets = new LinkedHashMap<>();
-        for (Route route : proxy.routingTable().routes()) {
+        RoutingTable table = proxy.routingTable();
+        Instant now = clock.instant();
+        for (Route route : table.routes()) {
             Stream.concat(route.targets().stream(), route.fallbacks().stream())
                     .map(Target::key)
                     .forEach(key -> targets.put(key, TargetHealth.healthy(key)));
         }
-        for (TargetHealth recorded : proxy.health().snapshot(clock.instant())) {
+        for (TargetHealth recorded : proxy.health().snapshot(now)) {
             targets.put(recorded.target(), recorded);
         }
         return new HealthReport(
@@ -151,6 +156,9 @@ public final class ManagementService implements ManagementApi {
                         .sorted(
                                 Comparator.comparing((TargetHealth h) -> h.target().provider())
                                         .thenComparing(h -> h.target().model()))
+                        .toList(),
+                table.routes().stream()
+                        .map(route -> RouteHealth.of(route, table.providers(), proxy.health(), now))
                         .toList());
     }
 }

@@ -50,11 +50,7 @@ final class ProviderChanges {
                         .map(
                                 target ->
                                         from.equals(target.provider())
-                                                ? new TargetConfig(
-                                                        to,
-                                                        target.model(),
-                                                        target.weight(),
-                                                        target.enabled())
+                                                ? target.withModel(to, target.model())
                                                 : target)
                         .toList();
         List<FallbackConfig> fallbacks =
@@ -65,7 +61,7 @@ final class ProviderChanges {
                                                 ? new FallbackConfig(to, fallback.model())
                                                 : fallback)
                         .toList();
-        return new RouteConfig(
+        return route.edited(
                 route.name(), route.enabled(), targets, fallbacks, route.timeoutSeconds());
     }
 

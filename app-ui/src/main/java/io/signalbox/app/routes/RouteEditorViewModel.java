@@ -185,7 +185,8 @@ public final class RouteEditorViewModel {
         List<TargetConfig> targetConfigs = targets.stream().map(TargetDraft::toConfig).toList();
         List<FallbackConfig> fallbackConfigs =
                 fallbacks.stream().map(FallbackDraft::toConfig).toList();
-        return new RouteConfig(
+        // Retries and selection have no control here yet: the route keeps what it had.
+        return baseline.edited(
                 name.get().strip(),
                 enabled.get(),
                 targetConfigs,

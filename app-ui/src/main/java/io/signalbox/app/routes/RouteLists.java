@@ -34,7 +34,11 @@ public final class RouteLists {
         for (TargetConfig target : targetConfigs) {
             drafts.add(
                     new TargetDraft(
-                            ModelRef.of(target), target.weight(), target.enabled(), drafts.size()));
+                            ModelRef.of(target),
+                            target.weight(),
+                            target.enabled(),
+                            drafts.size(),
+                            target.match()));
         }
         targets.setAll(drafts);
         fallbacks.setAll(fallbackModels.stream().map(FallbackDraft::new).toList());

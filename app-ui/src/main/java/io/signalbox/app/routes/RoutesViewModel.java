@@ -157,7 +157,7 @@ public final class RoutesViewModel {
             return false;
         }
         RouteConfig changed =
-                new RouteConfig(
+                route.edited(
                         route.name(),
                         enabled,
                         route.targets(),
@@ -178,7 +178,7 @@ public final class RoutesViewModel {
             return false;
         }
         RouteConfig renamed =
-                new RouteConfig(
+                route.edited(
                         trimmed,
                         route.enabled(),
                         route.targets(),
@@ -201,7 +201,7 @@ public final class RoutesViewModel {
         RouteConfig route = config.routes().get(index);
         String copyName = RouteConfigs.copyName(name, RouteConfigs.names(config));
         RouteConfig copy =
-                new RouteConfig(
+                route.edited(
                         copyName,
                         route.enabled(),
                         route.targets(),

@@ -1,6 +1,7 @@
 package io.signalbox.app.routes;
 
 import io.signalbox.persistence.config.TargetConfig;
+import io.signalbox.persistence.config.TargetMatch;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -23,10 +24,20 @@ public final class TargetDraft {
     private final IntegerProperty weight;
     private final BooleanProperty enabled;
     private final int color;
+    private final TargetMatch match;
     private final ReadOnlyDoubleWrapper share = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
 
     TargetDraft(ModelRef model, int weight, boolean enabled, int color) {
+        this(model, weight, enabled, color, TargetMatch.NONE);
+    }
+
+    /**
+     * @param match the target's request conditions, which this editor does not show yet: kept as
+     *     they were, also when the target is re-pointed or moved, so saving never drops them
+     */
+    TargetDraft(ModelRef model, int weight, boolean enabled, int color, TargetMatch match) {
+        this.match = match;
         this.model = new SimpleObjectProperty<>(model);
         this.weight = new SimpleIntegerProperty(weight);
         this.enabled = new SimpleBooleanProperty(enabled);
@@ -74,6 +85,7 @@ public final class TargetDraft {
     }
 
     TargetConfig toConfig() {
-        return new TargetConfig(model().provider(), model().model(), weight.get(), enabled.get());
+        return new TargetConfig(
+                model().provider(), model().model(), weight.get(), enabled.get(), match);
     }
 }

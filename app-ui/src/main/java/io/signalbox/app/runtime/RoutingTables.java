@@ -2,10 +2,14 @@ package io.signalbox.app.runtime;
 
 import io.signalbox.persistence.config.ProviderConfig;
 import io.signalbox.persistence.config.RouteConfig;
+import io.signalbox.persistence.config.RouteSelection;
 import io.signalbox.persistence.config.SignalboxConfig;
+import io.signalbox.persistence.config.TargetMatch;
+import io.signalbox.proxy.routing.MatchRule;
 import io.signalbox.proxy.routing.ProviderEndpoint;
 import io.signalbox.proxy.routing.Route;
 import io.signalbox.proxy.routing.RoutingTable;
+import io.signalbox.proxy.routing.Selection;
 import io.signalbox.proxy.routing.Target;
 import java.net.URI;
 import java.time.Duration;
@@ -51,7 +55,8 @@ public final class RoutingTables {
                                                 target.weight(),
                                                 target.enabled()
                                                         && !disabledProviders.contains(
-                                                                target.provider())))
+                                                                target.provider()),
+                                                rule(target.match())))
                         .toList(),
                 route.fallbacks().stream()
                         .map(
@@ -62,6 +67,16 @@ public final class RoutingTables {
                                                 0,
                                                 !disabledProviders.contains(fallback.provider())))
                         .toList(),
-                Duration.ofSeconds(route.timeoutSeconds()));
+                Duration.ofSeconds(route.timeoutSeconds()),
+                route.retries(),
+                route.selection() == RouteSelection.ROUND_ROBIN
+                        ? Selection.ROUND_ROBIN
+                        : Selection.WEIGHTED);
+    }
+
+    private static MatchRule rule(TargetMatch match) {
+        return match.isNone()
+                ? MatchRule.ANY
+                : new MatchRule(match.headers(), match.query(), match.path());
     }
 }

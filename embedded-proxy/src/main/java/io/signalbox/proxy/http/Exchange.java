@@ -1,6 +1,7 @@
 package io.signalbox.proxy.http;
 
 import io.signalbox.proxy.access.Caller;
+import io.signalbox.proxy.routing.RequestView;
 import io.signalbox.proxy.routing.Route;
 import io.signalbox.proxy.routing.RoutingTable;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.time.Instant;
  *
  * @param startNanos {@link System#nanoTime()} at arrival, for latencies and the total deadline
  * @param clientWantsUsage the client itself asked for the streamed usage chunk
+ * @param request the headers, query and path that targets' match conditions look at
  */
 record Exchange(
         String requestId,
@@ -23,7 +25,8 @@ record Exchange(
         Caller caller,
         boolean stream,
         boolean clientWantsUsage,
-        RoutingTable table) {
+        RoutingTable table,
+        RequestView request) {
 
     long elapsedMillis() {
         return (System.nanoTime() - startNanos) / 1_000_000;

@@ -61,6 +61,22 @@ final class FinalErrors {
         return ForwardResult.failed(status, List.of(), message);
     }
 
+    /**
+     * The route's targets all carry match conditions this request does not meet, and the route has
+     * no fallback to catch it. A client error, not an outage: retrying the same request changes
+     * nothing, so it is 400 rather than 503.
+     */
+    static ForwardResult noTargetMatches(Exchange exchange, ClientChannel client) {
+        ResponseHeaders.unserved(client.headers(), exchange, 0);
+        String message =
+                "No target of route '"
+                        + exchange.route().name()
+                        + "' matches this request (its headers, query parameters or path), and"
+                        + " the route has no fallback";
+        OpenAiErrors.finish(client, 400, message, "invalid_request_error", "no_matching_target");
+        return ForwardResult.failed(400, List.of(), message);
+    }
+
     /** Every attempt failed: the last failure's status, with what each attempt met. */
     static ForwardResult everyAttemptFailed(
             Exchange exchange,

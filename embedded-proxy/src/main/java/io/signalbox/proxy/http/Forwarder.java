@@ -6,13 +6,17 @@ import io.signalbox.proxy.routing.FailureClassifier;
 import io.signalbox.proxy.routing.FailureKind;
 import io.signalbox.proxy.routing.HealthBook;
 import io.signalbox.proxy.routing.ProviderEndpoint;
+import io.signalbox.proxy.routing.Rotations;
+import io.signalbox.proxy.routing.Route;
 import io.signalbox.proxy.routing.RoutePlan;
 import io.signalbox.proxy.routing.RoutePlanner;
+import io.signalbox.proxy.routing.Selection;
 import io.signalbox.proxy.routing.Target;
 import io.signalbox.proxy.upstream.UpstreamClient;
 import io.signalbox.proxy.usage.AttemptOutcome;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +44,7 @@ final class Forwarder {
     private final ProxyOptions options;
     private final Clock clock;
     private final DoubleSupplier random;
+    private final Rotations rotations = new Rotations();
 
     Forwarder(
             UpstreamClient upstreams,
@@ -59,8 +64,21 @@ final class Forwarder {
      * happened, for the request log.
      */
     void forward(Exchange exchange, ClientChannel client, Consumer<ForwardResult> done) {
+        Route route = exchange.route();
+        Instant now = clock.instant();
+        long turn =
+                route.selection() == Selection.ROUND_ROBIN
+                        ? rotations.next(
+                                route.name(),
+                                RoutePlanner.rotationGroup(route, exchange.request(), health, now))
+                        : 0;
         RoutePlan plan =
-                RoutePlanner.plan(exchange.route(), health, random.getAsDouble(), clock.instant());
+                RoutePlanner.plan(
+                        route, exchange.request(), health, random.getAsDouble(), turn, now);
+        if (plan.noTargetMatches()) {
+            done.accept(FinalErrors.noTargetMatches(exchange, client));
+            return;
+        }
         if (plan.attempts().isEmpty()) {
             done.accept(FinalErrors.everyTargetOut(exchange, plan, client, clock.instant()));
             return;

@@ -289,7 +289,8 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
                                     caller,
                                     stream,
                                     body.includeUsage(),
-                                    snapshot);
+                                    snapshot,
+                                    MatchableRequest.of(request));
                     ClientChannel client = new ClientChannel(response, callback);
                     // Checked when the request starts, before any upstream is called: a request
                     // in flight when the key crosses its limit finishes.

@@ -12,6 +12,7 @@ import io.signalbox.proxy.management.ManagementApi.UsagePoint;
 import io.signalbox.proxy.management.ManagementApi.UsageReport;
 import io.signalbox.proxy.management.ManagementApi.UsageRow;
 import io.signalbox.proxy.management.ManagementApi.UsageSelection;
+import io.signalbox.proxy.routing.RouteHealth;
 import io.signalbox.proxy.routing.TargetHealth;
 import java.time.Instant;
 import java.util.List;
@@ -133,6 +134,16 @@ final class ApiJson {
             node.put("state", ApiQuery.lowerCase(health.state()));
             putInstant(node, "until", health.until());
             put(node, "reason", health.reason());
+        }
+        // Added by issue 9; old clients read only the fields above.
+        ArrayNode routes = root.putArray("routes");
+        for (RouteHealth route : report.routes()) {
+            routes.addObject()
+                    .put("name", route.route())
+                    .put("enabled", route.enabled())
+                    .put("status", route.status().label())
+                    .put("activeTargets", route.activeTargets())
+                    .put("targets", route.targets());
         }
         return root;
     }

@@ -1,6 +1,7 @@
 package io.signalbox.proxy.management;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.signalbox.proxy.routing.RouteHealth;
 import io.signalbox.proxy.routing.TargetHealth;
 import java.time.Instant;
 import java.util.List;
@@ -62,7 +63,7 @@ public interface ManagementApi {
      */
     List<RequestEntry> requests(RequestSelection selection) throws ManagementException;
 
-    /** The version and every target's health. */
+    /** The version, every target's health and every route's status. */
     HealthReport health();
 
     /** What usage is grouped by; the names are the {@code groupBy} words in lower case. */
@@ -234,11 +235,17 @@ public interface ManagementApi {
     /**
      * @param version the version {@code signalbox --version} prints
      * @param targets every configured target and every target with a health record
+     * @param routes every configured route's status, in configuration order
      */
-    record HealthReport(String version, List<TargetHealth> targets) {
+    record HealthReport(String version, List<TargetHealth> targets, List<RouteHealth> routes) {
 
         public HealthReport {
             targets = List.copyOf(targets);
+            routes = List.copyOf(routes);
+        }
+
+        public HealthReport(String version, List<TargetHealth> targets) {
+            this(version, targets, List.of());
         }
     }
 }

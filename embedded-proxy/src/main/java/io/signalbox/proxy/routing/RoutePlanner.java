@@ -9,34 +9,51 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Orders the targets of a route for one request. Pure: health, time and the random sample come in
- * as parameters, so the same inputs always give the same plan and tests need no seeds or clocks.
+ * Orders the targets of a route for one request. Pure: the request's matchable parts, health, time,
+ * the random sample and the round-robin turn come in as parameters, so the same inputs always give
+ * the same plan and tests need no seeds, clocks or servers.
  */
 public final class RoutePlanner {
 
     private RoutePlanner() {}
 
+    /** A plan for a request with no headers, query or path: only unconditional targets match. */
+    public static RoutePlan plan(Route route, HealthView health, double sample, Instant now) {
+        return plan(route, RequestView.NONE, health, sample, 0, now);
+    }
+
     /**
-     * @param sample a uniform random number in [0, 1) that decides the weighted pick
+     * @param request what the targets' match conditions look at
+     * @param sample a uniform random number in [0, 1) that decides a weighted pick
+     * @param turn for a round-robin route: the number of earlier requests of the same rotation
+     *     group ({@link #rotationGroup}); ignored for a weighted route
      * @param now the instant health is judged at
      */
-    public static RoutePlan plan(Route route, HealthView health, double sample, Instant now) {
+    public static RoutePlan plan(
+            Route route,
+            RequestView request,
+            HealthView health,
+            double sample,
+            long turn,
+            Instant now) {
         if (!(sample >= 0.0 && sample < 1.0)) {
             // Also catches NaN, which would otherwise silently pick the last target.
             throw new IllegalArgumentException("sample must be in [0, 1): " + sample);
         }
-        List<Target> weighted =
-                route.targets().stream()
-                        .filter(RoutePlanner::takesWeightedTraffic)
-                        .filter(target -> health.isAvailable(target.key(), now))
-                        .toList();
-        List<Target> attempts = new ArrayList<>(weighted.size() + route.fallbacks().size());
-        if (!weighted.isEmpty()) {
-            List<Target> rest = new ArrayList<>(weighted);
-            attempts.add(rest.remove(pickIndex(weighted, sample)));
-            // List.sort is stable, so equal weights keep their configured order.
-            rest.sort(Comparator.comparingInt(Target::weight).reversed());
-            attempts.addAll(rest);
+        List<Target> matching = matching(route, request);
+        List<Target> available =
+                matching.stream().filter(target -> health.isAvailable(target.key(), now)).toList();
+        List<Target> attempts = new ArrayList<>(available.size() + route.fallbacks().size());
+        if (!available.isEmpty()) {
+            List<Target> ordered =
+                    route.selection() == Selection.ROUND_ROBIN
+                            ? inTurn(available, turn)
+                            : weighted(available, sample);
+            int limit =
+                    route.retries().isPresent()
+                            ? Math.min(ordered.size(), 1 + route.retries().getAsInt())
+                            : ordered.size();
+            attempts.addAll(ordered.subList(0, limit));
         }
         route.fallbacks().stream()
                 .filter(Target::enabled)
@@ -46,12 +63,66 @@ public final class RoutePlanner {
         if (!distinct.isEmpty()) {
             return new RoutePlan(distinct, Optional.empty(), false);
         }
-        return nothingAvailable(route, health, now);
+        return nothingAvailable(route, matching, health, now);
+    }
+
+    /**
+     * The targets a round-robin route takes turns over for this request: the ones that take
+     * traffic, match it and are available, in configured order. Requests that see the same group
+     * share one turn counter, so each group rotates strictly even when other requests (another
+     * header, a target cooling down) see a different one.
+     */
+    public static List<TargetKey> rotationGroup(
+            Route route, RequestView request, HealthView health, Instant now) {
+        return matching(route, request).stream()
+                .filter(target -> health.isAvailable(target.key(), now))
+                .map(Target::key)
+                .toList();
+    }
+
+    /**
+     * The targets this request may go to, in configured order. Targets whose conditions it meets
+     * come first in the sense that they alone are used: a target without conditions is the default
+     * for requests that no target with conditions takes. So {@code user-type: premium} on one
+     * target and none on another sends premium requests to the first and everyone else to the
+     * second, never premium requests to both. Disabled targets and weight 0 take nothing.
+     */
+    private static List<Target> matching(Route route, RequestView request) {
+        List<Target> live = route.targets().stream().filter(RoutePlanner::takesTraffic).toList();
+        List<Target> specific =
+                live.stream()
+                        .filter(target -> !target.match().isAny())
+                        .filter(target -> target.match().matches(request))
+                        .toList();
+        return specific.isEmpty()
+                ? live.stream().filter(target -> target.match().isAny()).toList()
+                : specific;
     }
 
     /** A target with weight 0 is configured but switched off for traffic, like a disabled one. */
-    private static boolean takesWeightedTraffic(Target target) {
+    private static boolean takesTraffic(Target target) {
         return target.enabled() && target.weight() > 0;
+    }
+
+    /** The weighted pick first, then the rest by weight, heaviest first. */
+    private static List<Target> weighted(List<Target> available, double sample) {
+        List<Target> rest = new ArrayList<>(available);
+        List<Target> ordered = new ArrayList<>(available.size());
+        ordered.add(rest.remove(pickIndex(available, sample)));
+        // List.sort is stable, so equal weights keep their configured order.
+        rest.sort(Comparator.comparingInt(Target::weight).reversed());
+        ordered.addAll(rest);
+        return ordered;
+    }
+
+    /** The target whose turn it is first, then the ones after it in configured order, wrapping. */
+    private static List<Target> inTurn(List<Target> available, long turn) {
+        int first = (int) Math.floorMod(turn, (long) available.size());
+        List<Target> ordered = new ArrayList<>(available.size());
+        for (int i = 0; i < available.size(); i++) {
+            ordered.add(available.get((first + i) % available.size()));
+        }
+        return ordered;
     }
 
     /** Picks i where {@code sample × sum < cumulative weight of 0..i}, in configured order. */
@@ -84,16 +155,19 @@ public final class RoutePlanner {
     /**
      * Every candidate is out. The earliest comeback becomes the client's {@code Retry-After}
      * (failing fast beats holding the connection, LiteLLM #3646), and if they are all merely
-     * cooling after 429s the client is told it is being rate limited.
+     * cooling after 429s the client is told it is being rate limited. A request that no target
+     * matches and no fallback catches is told so: no amount of waiting changes that.
      */
-    private static RoutePlan nothingAvailable(Route route, HealthView health, Instant now) {
+    private static RoutePlan nothingAvailable(
+            Route route, List<Target> matching, HealthView health, Instant now) {
+        List<Target> enabledFallbacks = route.fallbacks().stream().filter(Target::enabled).toList();
+        boolean someTakeTraffic = route.targets().stream().anyMatch(RoutePlanner::takesTraffic);
+        if (matching.isEmpty() && enabledFallbacks.isEmpty() && someTakeTraffic) {
+            return new RoutePlan(List.of(), Optional.empty(), false, true);
+        }
         List<TargetHealth> candidates = new ArrayList<>();
-        route.targets().stream()
-                .filter(RoutePlanner::takesWeightedTraffic)
-                .forEachOrdered(target -> candidates.add(health.health(target.key(), now)));
-        route.fallbacks().stream()
-                .filter(Target::enabled)
-                .forEachOrdered(target -> candidates.add(health.health(target.key(), now)));
+        matching.forEach(target -> candidates.add(health.health(target.key(), now)));
+        enabledFallbacks.forEach(target -> candidates.add(health.health(target.key(), now)));
         Optional<Instant> retryAt =
                 candidates.stream()
                         .map(TargetHealth::until)

@@ -214,6 +214,8 @@ class RoutingIT extends ProxyTestBase {
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(header(after, "x-signalbox-provider")).isEqualTo("b");
         assertThat(inFlight).isNotDone();
+        // The usage event follows the answer, so it is awaited before the first call may end.
+        assertThat(proxy.nextUsage().provider()).contains("b");
 
         releaseA.complete(null);
         HttpResponse<String> before = inFlight.get(10, TimeUnit.SECONDS);
@@ -224,8 +226,7 @@ class RoutingIT extends ProxyTestBase {
         assertThat(b.hits()).isEqualTo(1);
         JsonNode second = b.onlyRequest().body();
         assertThat(second.at("/messages/0/content").asText()).isEqualTo("second");
-        assertThat(List.of(proxy.nextUsage().provider(), proxy.nextUsage().provider()))
-                .containsExactly(Optional.of("b"), Optional.of("a"));
+        assertThat(proxy.nextUsage().provider()).contains("a");
     }
 
     private HttpResponse<String> call(String body) {

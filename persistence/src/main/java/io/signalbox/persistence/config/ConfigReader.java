@@ -27,9 +27,16 @@ public final class ConfigReader {
     private static final Set<String> PROVIDER_FIELDS =
             Set.of("name", "type", "baseUrl", "apiKey", "headers", "models", "enabled");
     private static final Set<String> ROUTE_FIELDS =
-            Set.of("name", "enabled", "targets", "fallbacks", "timeoutSeconds");
+            Set.of(
+                    "name",
+                    "enabled",
+                    "targets",
+                    "fallbacks",
+                    "timeoutSeconds",
+                    "retries",
+                    "selection");
     private static final Set<String> TARGET_FIELDS =
-            Set.of("provider", "model", "weight", "enabled");
+            Set.of("provider", "model", "weight", "enabled", "match");
     private static final Set<String> FALLBACK_FIELDS = Set.of("provider", "model");
     private static final Set<String> ACCESS_KEY_FIELDS =
             Set.of("name", "key", "routes", "dailyTokenLimit");
@@ -162,7 +169,8 @@ public final class ConfigReader {
                                         TargetConfig.DEFAULT_WEIGHT,
                                         0,
                                         TargetConfig.MAX_WEIGHT),
-                                fields.bool(target, targetPath, "enabled", true)));
+                                fields.bool(target, targetPath, "enabled", true),
+                                RoutingOptionsReader.match(target, targetPath, fields)));
             }
         }
         List<FallbackConfig> fallbacks = new ArrayList<>();
@@ -189,7 +197,9 @@ public final class ConfigReader {
                         "timeoutSeconds",
                         RouteConfig.DEFAULT_TIMEOUT_SECONDS,
                         1,
-                        MAX_TIMEOUT_SECONDS));
+                        MAX_TIMEOUT_SECONDS),
+                RoutingOptionsReader.retries(node, path, fields),
+                RoutingOptionsReader.selection(node, path, fields));
     }
 
     private static AccessKeyConfig readAccessKey(

@@ -183,6 +183,7 @@ public final class ConfigValidator {
                                     path + ".name", "another route is named '" + name + "'"));
                 }
             }
+            RoutingOptionsValidator.validateRoute(route, path, problems);
             if (route.targets().isEmpty()) {
                 problems.add(
                         new ConfigProblem(path + ".targets", "a route needs at least one target"));

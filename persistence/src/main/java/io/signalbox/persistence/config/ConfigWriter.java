@@ -57,11 +57,13 @@ public final class ConfigWriter {
             node.put("enabled", route.enabled());
             ArrayNode targets = node.putArray("targets");
             for (TargetConfig target : route.targets()) {
-                targets.addObject()
-                        .put("provider", target.provider())
-                        .put("model", target.model())
-                        .put("weight", target.weight())
-                        .put("enabled", target.enabled());
+                ObjectNode targetNode =
+                        targets.addObject()
+                                .put("provider", target.provider())
+                                .put("model", target.model())
+                                .put("weight", target.weight())
+                                .put("enabled", target.enabled());
+                writeMatch(targetNode, target.match());
             }
             ArrayNode fallbacks = node.putArray("fallbacks");
             for (FallbackConfig fallback : route.fallbacks()) {
@@ -71,6 +73,11 @@ public final class ConfigWriter {
                         .put("model", fallback.model());
             }
             node.put("timeoutSeconds", route.timeoutSeconds());
+            // Written only when set, so a configuration that never used them exports as before.
+            route.retries().ifPresent(retries -> node.put("retries", retries));
+            if (route.selection() != RouteSelection.WEIGHTED) {
+                node.put("selection", route.selection().json());
+            }
         }
         ArrayNode accessKeys = root.putArray("accessKeys");
         for (AccessKeyConfig accessKey : config.accessKeys()) {
@@ -83,6 +90,22 @@ public final class ConfigWriter {
             accessKey.dailyTokenLimit().ifPresent(limit -> node.put("dailyTokenLimit", limit));
         }
         return root;
+    }
+
+    private static void writeMatch(ObjectNode target, TargetMatch match) {
+        if (match.isNone()) {
+            return;
+        }
+        ObjectNode node = target.putObject("match");
+        if (!match.headers().isEmpty()) {
+            ObjectNode headers = node.putObject("headers");
+            match.headers().forEach(headers::put);
+        }
+        if (!match.query().isEmpty()) {
+            ObjectNode query = node.putObject("query");
+            match.query().forEach(query::put);
+        }
+        match.path().ifPresent(path -> node.put("path", path));
     }
 
     /**
