@@ -107,8 +107,9 @@ public final class ConfigRepository {
                         connection.prepareStatement(
                                 """
                                 INSERT INTO providers
-                                    (name, position, type, base_url, api_key, enabled)
-                                VALUES (?, ?, ?, ?, ?, ?)
+                                    (name, position, type, base_url, api_key, enabled,
+                                     trusted_certificate)
+                                VALUES (?, ?, ?, ?, ?, ?, ?)
                                 """);
                 PreparedStatement header =
                         connection.prepareStatement(
@@ -135,6 +136,8 @@ public final class ConfigRepository {
                     provider.setNull(5, Types.VARCHAR);
                 }
                 provider.setBoolean(6, config.enabled());
+                // Not encrypted: a certificate is public.
+                provider.setString(7, config.trustedCertificate().orElse(null));
                 provider.addBatch();
                 for (Map.Entry<String, String> entry : encrypted.headers().entrySet()) {
                     header.setString(1, config.name());
@@ -189,7 +192,7 @@ public final class ConfigRepository {
         try (PreparedStatement select =
                         connection.prepareStatement(
                                 """
-                                SELECT name, type, base_url, api_key, enabled
+                                SELECT name, type, base_url, api_key, enabled, trusted_certificate
                                 FROM providers ORDER BY position
                                 """);
                 ResultSet row = select.executeQuery()) {
@@ -205,7 +208,8 @@ public final class ConfigRepository {
                                         .map(stored -> decrypt(stored, "API key", name)),
                                 headers.getOrDefault(name, Map.of()),
                                 models.getOrDefault(name, List.of()),
-                                row.getBoolean("enabled")));
+                                row.getBoolean("enabled"),
+                                Optional.ofNullable(row.getString("trusted_certificate"))));
             }
         }
         return providers;

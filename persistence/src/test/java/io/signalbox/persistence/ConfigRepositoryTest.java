@@ -316,4 +316,29 @@ class ConfigRepositoryTest {
                     return values;
                 });
     }
+
+    @Test
+    void storesATrustedCertificateInPlainTextAndReadsItBack() throws Exception {
+        String pem;
+        try (var in = getClass().getResourceAsStream("/certificates/self-signed.pem")) {
+            pem = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        ProviderConfig provider =
+                new ProviderConfig(
+                                "gpu-box",
+                                ProviderConfig.TYPE_OPENAI,
+                                "https://gpu-box-one.lan:8443/v1",
+                                Optional.empty(),
+                                Map.of(),
+                                List.of(),
+                                true)
+                        .withTrustedCertificate(Optional.of(pem));
+        SignalboxConfig config = new SignalboxConfig(List.of(provider), List.of(), List.of());
+
+        repository.replace(config);
+
+        assertThat(repository.load()).isEqualTo(config);
+        // A certificate is public: stored as it is, unlike the key beside it.
+        assertThat(strings("SELECT trusted_certificate FROM providers")).containsExactly(pem);
+    }
 }

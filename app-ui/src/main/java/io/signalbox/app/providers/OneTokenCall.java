@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.signalbox.persistence.config.ProviderConfig;
+import io.signalbox.persistence.config.TrustedCertificates;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * "Test" on a model: one chat request for a single token, sent straight to the provider (not
@@ -32,6 +34,7 @@ final class OneTokenCall {
     private static final int MAX_UPSTREAM_MESSAGE = 200;
 
     private final HttpClient client;
+    private final Duration connectTimeout;
     private final Duration timeout;
 
     /**
@@ -40,13 +43,33 @@ final class OneTokenCall {
      */
     OneTokenCall(Duration connectTimeout, Duration timeout) {
         this.timeout = timeout;
-        this.client =
-                HttpClient.newBuilder()
-                        .connectTimeout(connectTimeout)
-                        .version(HttpClient.Version.HTTP_1_1)
-                        // A redirect would carry the key elsewhere; it is reported instead.
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build();
+        this.connectTimeout = connectTimeout;
+        this.client = builder().build();
+    }
+
+    private HttpClient.Builder builder() {
+        return HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                // A redirect would carry the key elsewhere; it is reported instead.
+                .followRedirects(HttpClient.Redirect.NEVER);
+    }
+
+    /**
+     * The shared client, or for a provider with its own certificate one that trusts it too, as the
+     * proxy does (TLS verified either way). Test is a rare click: a client per call is fine.
+     */
+    private HttpClient clientFor(ProviderConfig provider) throws Failure {
+        if (provider.trustedCertificate().isEmpty()) {
+            return client;
+        }
+        try {
+            return builder()
+                    .sslContext(TrustedCertificates.sslContext(provider.trustedCertificate().get()))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new Failure("The trusted certificate " + e.getMessage());
+        }
     }
 
     /** How long {@code provider} took to answer a one-token request to {@code model}. */
@@ -55,7 +78,7 @@ final class OneTokenCall {
         long started = System.nanoTime();
         HttpResponse<byte[]> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = clientFor(provider).send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException e) {
             throw new Failure("Could not connect to " + hostAndPort(request.uri()) + " in time");
         } catch (HttpTimeoutException e) {
@@ -65,6 +88,12 @@ final class OneTokenCall {
                     "Could not connect to "
                             + hostAndPort(request.uri())
                             + ": is the server running?");
+        } catch (SSLHandshakeException e) {
+            throw new Failure(
+                    "The TLS certificate of "
+                            + hostAndPort(request.uri())
+                            + " is not accepted (not trusted, or not issued for this address);"
+                            + " for your own server, add its certificate");
         } catch (IOException e) {
             throw new Failure(
                     "The connection to "

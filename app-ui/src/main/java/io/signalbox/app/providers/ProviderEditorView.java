@@ -39,13 +39,17 @@ final class ProviderEditorView {
 
     private final ProviderEditorViewModel model;
     private final Runnable remove;
+    private final CertificateFiles certificateFiles;
 
     /**
      * @param remove asks to remove this provider (or to discard it while it is new)
+     * @param certificateFiles asks for a certificate file to trust
      */
-    ProviderEditorView(ProviderEditorViewModel model, Runnable remove) {
+    ProviderEditorView(
+            ProviderEditorViewModel model, Runnable remove, CertificateFiles certificateFiles) {
         this.model = model;
         this.remove = remove;
+        this.certificateFiles = certificateFiles;
     }
 
     Node build() {
@@ -145,7 +149,53 @@ final class ProviderEditorView {
         addWideRow(form, 1, "Base URL", baseUrl, error(ProviderField.BASE_URL, "error-base-url"));
         addWideRow(form, 2, "API key", apiKey(), error(ProviderField.API_KEY, "error-api-key"));
         addWideRow(form, 3, "", headersPane, error(ProviderField.HEADERS, "error-headers"));
+        addWideRow(
+                form,
+                4,
+                "Certificate",
+                certificate(),
+                error(ProviderField.CERTIFICATE, "error-certificate"));
         return form;
+    }
+
+    /**
+     * The certificate trusted for this provider's TLS besides the public authorities: for a server
+     * with a self-signed certificate. Shows whom it names and until when, so the user can check it.
+     */
+    private Node certificate() {
+        Label summary = new Label();
+        summary.setId("certificate-summary");
+        Sizing.wrap(summary);
+        summary.textProperty()
+                .bind(
+                        Bindings.when(model.certificateSummaryProperty().isEmpty())
+                                .then("None: only certificates of public authorities are trusted")
+                                .otherwise(model.certificateSummaryProperty()));
+        summary.setTooltip(
+                new Tooltip(
+                        "HTTPS is always verified. For a server with a self-signed certificate,"
+                                + " add its certificate (PEM or DER file)."));
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        summary.setMaxWidth(Double.MAX_VALUE);
+
+        Button add = new Button("Add certificate…");
+        add.setId("add-certificate");
+        add.setTooltip(new Tooltip("Trust this provider's own certificate (a .pem, .crt or .cer)"));
+        add.setOnAction(
+                event ->
+                        certificateFiles
+                                .choose(add.getScene().getWindow())
+                                .ifPresent(model::addCertificate));
+        Button drop = new Button("Remove");
+        drop.setId("remove-certificate");
+        drop.getStyleClass().add(Styles.FLAT);
+        drop.setTooltip(new Tooltip("Trust only the public authorities again"));
+        drop.disableProperty().bind(model.certificateProperty().isEmpty());
+        drop.setOnAction(event -> model.removeCertificate());
+        Sizing.neverNarrower(add, drop);
+        HBox row = new HBox(8, summary, add, drop);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private static Label label(String text, Node field) {

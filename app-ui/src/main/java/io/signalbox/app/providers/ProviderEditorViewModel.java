@@ -3,6 +3,9 @@ package io.signalbox.app.providers;
 import io.signalbox.persistence.config.InvalidConfigException;
 import io.signalbox.persistence.config.ProviderConfig;
 import io.signalbox.persistence.config.SignalboxConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +44,11 @@ public final class ProviderEditorViewModel {
     private final StringProperty apiKey = new SimpleStringProperty("");
     private final StringProperty headers = new SimpleStringProperty("");
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
+
+    /** PEM text of the certificates trusted besides the default store; "" for none. */
+    private final ReadOnlyStringWrapper certificate = new ReadOnlyStringWrapper("");
+
+    private final ReadOnlyStringWrapper certificateSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper storedName = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper apiKeyHint = new ReadOnlyStringWrapper("");
@@ -64,9 +72,10 @@ public final class ProviderEditorViewModel {
         this.models = new ModelsViewModel(services, this::draft, storedName.getReadOnlyProperty());
         preset.addListener((obs, old, chosen) -> presetChosen(old, chosen));
         baseUrl.addListener((obs, old, url) -> urlTyped(url));
+        certificate.addListener((obs, old, pem) -> summarizeCertificate(pem));
         for (Observable field :
                 new Observable[] {
-                    name, baseUrl, apiKey, headers, enabled, models.checklist().rows()
+                    name, baseUrl, apiKey, headers, enabled, certificate, models.checklist().rows()
                 }) {
             field.addListener(changed -> updateDirty());
         }
@@ -87,6 +96,7 @@ public final class ProviderEditorViewModel {
             apiKey.set(provider.flatMap(ProviderConfig::apiKey).orElse(""));
             headers.set(provider.map(p -> HeaderLines.format(p.headers())).orElse(""));
             enabled.set(provider.map(ProviderConfig::enabled).orElse(true));
+            certificate.set(provider.flatMap(ProviderConfig::trustedCertificate).orElse(""));
             preset.set(provider.map(p -> ProviderPreset.matching(p.baseUrl())).orElse(null));
             storedName.set(provider.map(ProviderConfig::name).orElse(""));
             provider.ifPresent(p -> models.checklist().applySelection(p.models()));
@@ -202,7 +212,43 @@ public final class ProviderEditorViewModel {
                 key.isEmpty() ? Optional.empty() : Optional.of(key),
                 parsedHeaders,
                 models.checklist().checkedModels(),
-                enabled.get());
+                enabled.get(),
+                certificate.get().isEmpty() ? Optional.empty() : Optional.of(certificate.get()));
+    }
+
+    /**
+     * Trusts the certificate in {@code file} (PEM or DER) for this provider's TLS, once saved; a
+     * file that holds none is reported next to the field and changes nothing.
+     */
+    public void addCertificate(Path file) {
+        errors.get(ProviderField.CERTIFICATE).set("");
+        try {
+            certificate.set(CertificateFile.pemOf(file));
+        } catch (IllegalArgumentException e) {
+            errors.get(ProviderField.CERTIFICATE).set(e.getMessage());
+        } catch (IOException e) {
+            errors.get(ProviderField.CERTIFICATE)
+                    .set("Cannot read " + file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Back to trusting only the default store, once saved. */
+    public void removeCertificate() {
+        errors.get(ProviderField.CERTIFICATE).set("");
+        certificate.set("");
+    }
+
+    private void summarizeCertificate(String pem) {
+        if (pem.isEmpty()) {
+            certificateSummary.set("");
+            return;
+        }
+        try {
+            certificateSummary.set(CertificateSummary.of(pem, services.zone(), Instant.now()));
+        } catch (IllegalArgumentException e) {
+            // Only a stored PEM could be unreadable (import checks it): say so, keep it.
+            certificateSummary.set("Unreadable certificate: " + e.getMessage());
+        }
     }
 
     private void updateDirty() {
@@ -231,6 +277,7 @@ public final class ProviderEditorViewModel {
                         && saved.baseUrl().equals(edited.baseUrl())
                         && saved.apiKey().equals(edited.apiKey())
                         && saved.headers().equals(edited.headers())
+                        && saved.trustedCertificate().equals(edited.trustedCertificate())
                         && saved.enabled() == edited.enabled()));
     }
 
@@ -321,6 +368,16 @@ public final class ProviderEditorViewModel {
 
     public BooleanProperty enabledProperty() {
         return enabled;
+    }
+
+    /** The trusted certificate's PEM text; empty when only the default store is trusted. */
+    public ReadOnlyStringProperty certificateProperty() {
+        return certificate.getReadOnlyProperty();
+    }
+
+    /** Whom the trusted certificate names and until when; empty when there is none. */
+    public ReadOnlyStringProperty certificateSummaryProperty() {
+        return certificateSummary.getReadOnlyProperty();
     }
 
     /** The saved provider's name; empty for a new one. */

@@ -11,6 +11,8 @@ public enum ProviderField {
     BASE_URL,
     API_KEY,
     HEADERS,
+    /** The trusted certificate (PEM) for a provider with a self-signed or private certificate. */
+    CERTIFICATE,
     MODELS,
     /** Anything else, shown above the buttons: another part of the configuration, for one. */
     GENERAL;
@@ -54,6 +56,9 @@ public enum ProviderField {
         }
         if (rest.startsWith("headers")) {
             return HEADERS;
+        }
+        if (rest.equals("trustedCertificate")) {
+            return CERTIFICATE;
         }
         if (rest.startsWith("models")) {
             return MODELS;

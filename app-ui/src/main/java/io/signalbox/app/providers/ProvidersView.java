@@ -134,7 +134,10 @@ final class ProvidersView {
                         editors.computeIfAbsent(
                                 editor,
                                 unused ->
-                                        new ProviderEditorView(editor, model::requestRemove)
+                                        new ProviderEditorView(
+                                                        editor,
+                                                        model::requestRemove,
+                                                        CertificateFiles.NATIVE)
                                                 .build()));
         editors.keySet().removeIf(cached -> !model.hasEditor(cached) && cached != editor);
     }

@@ -38,7 +38,8 @@ public final class RoutingTables {
                 URI.create(provider.baseUrl()),
                 provider.apiKey(),
                 provider.headers(),
-                provider.enabled());
+                provider.enabled(),
+                provider.trustedCertificate());
     }
 
     /** A target of a disabled provider is a disabled target: the planner never picks it. */

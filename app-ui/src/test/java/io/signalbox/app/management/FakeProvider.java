@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -13,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * An OpenAI-compatible provider on a real loopback port (the JDK's HTTP server). Chat calls are
@@ -36,6 +39,9 @@ final class FakeProvider implements AutoCloseable {
     /** 0 serves chat calls; otherwise every chat call gets this status. */
     private volatile int chatStatus;
 
+    /** 0: no echo; otherwise chat calls get this status and the credentials they carried. */
+    private volatile int echoStatus;
+
     private volatile int modelsStatus = 200;
     private volatile String modelsType = "application/json";
     private volatile String modelsBody =
@@ -43,7 +49,21 @@ final class FakeProvider implements AutoCloseable {
     private volatile boolean modelsStall;
 
     FakeProvider() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(null);
+    }
+
+    /**
+     * @param tls when given, the provider speaks HTTPS only, with this server context
+     */
+    FakeProvider(SSLContext tls) throws IOException {
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            server = HttpServer.create(loopback, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         server.setExecutor(executor);
         server.createContext(
                 "/v1/chat/completions",
@@ -63,12 +83,23 @@ final class FakeProvider implements AutoCloseable {
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return scheme + "://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
     /** Every chat call from now on gets {@code status} (429 with {@code Retry-After: 30}). */
     FakeProvider failingChats(int status) {
         chatStatus = status;
+        return this;
+    }
+
+    /**
+     * A careless provider: every chat call gets {@code status} with an error that quotes the
+     * credentials it was sent (its {@code Authorization} and {@code X-Api-Key}); a streamed call
+     * gets one event, then that error as an event.
+     */
+    FakeProvider echoingCredentials(int status) {
+        echoStatus = status;
         return this;
     }
 
@@ -88,6 +119,10 @@ final class FakeProvider implements AutoCloseable {
     private void chat(HttpExchange exchange) throws IOException {
         chatCalls.incrementAndGet();
         JsonNode body = JSON.readTree(exchange.getRequestBody());
+        if (echoStatus != 0) {
+            echo(exchange, body.path("stream").asBoolean(false));
+            return;
+        }
         if (chatStatus != 0) {
             exchange.getResponseHeaders().add("Retry-After", "30");
             send(
@@ -115,6 +150,29 @@ final class FakeProvider implements AutoCloseable {
                                 PLAIN_PROMPT_TOKENS,
                                 PLAIN_COMPLETION_TOKENS,
                                 PLAIN_PROMPT_TOKENS + PLAIN_COMPLETION_TOKENS));
+    }
+
+    private void echo(HttpExchange exchange, boolean stream) throws IOException {
+        String quoted =
+                JSON.writeValueAsString(
+                        "Incorrect API key provided: "
+                                + exchange.getRequestHeaders().getFirst("Authorization")
+                                + " with X-Api-Key "
+                                + exchange.getRequestHeaders().getFirst("X-Api-Key"));
+        String error =
+                "{\"error\":{\"message\":" + quoted + ",\"type\":\"invalid_request_error\"}}";
+        if (!stream) {
+            send(exchange, echoStatus, "application/json", error);
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        event(
+                out,
+                "{\"id\":\"c3\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m1\","
+                        + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\"}}]}");
+        event(out, error);
     }
 
     /** Five one-word events, then the usage chunk that Signalbox asks for, then [DONE]. */

@@ -79,6 +79,7 @@ abstract class CallChain {
      */
     abstract void send(
             Forwarder.Attempt attempt,
+            ProviderEndpoint provider,
             URI uri,
             Map<String, String> headers,
             byte[] body,
@@ -102,6 +103,7 @@ abstract class CallChain {
                             attempts.size() + 1, target, Forwarder.upstreamModel(exchange, target));
             send(
                     attempt,
+                    provider,
                     URI.create(provider.baseUrl() + exchange.endpoint().upstreamSuffix()),
                     Forwarder.upstreamHeaders(provider),
                     Forwarder.upstreamBody(exchange, attempt.model()),
@@ -110,6 +112,11 @@ abstract class CallChain {
             return;
         }
         finish(FinalErrors.everyAttemptFailed(exchange, attempts, last, client));
+    }
+
+    /** The credentials of the attempt's provider, to mask in what that provider sends back. */
+    final ProviderSecrets secretsOf(Forwarder.Attempt attempt) {
+        return ProviderSecrets.of(exchange.table().providers().get(attempt.target().provider()));
     }
 
     /** Hands the call's result on, once, however many callbacks end up here. */
@@ -158,7 +165,7 @@ abstract class CallChain {
                         attempt,
                         status,
                         answer.contentType(),
-                        answer.body(),
+                        secretsOf(attempt).redact(answer.body()),
                         attempts.size(),
                         client);
                 finish(ForwardResult.passedThrough(attempt, status, attempts));
@@ -168,6 +175,18 @@ abstract class CallChain {
             return;
         }
         JsonNode summary = PlainAnswer.summary(answer.body());
+        if (summary == null && !PlainAnswer.isJson(answer.body())) {
+            // Every endpoint answers JSON: a success that is not JSON (cut short, or garbage) is
+            // a broken upstream, and the client would only fail to parse it. FaultInjectionIT.
+            fail(
+                    attempt,
+                    FailureKind.SERVER_ERROR,
+                    null,
+                    OptionalInt.of(status),
+                    "HTTP " + status + " with a body that is not JSON",
+                    null);
+            return;
+        }
         Optional<String> error =
                 summary == null ? Optional.empty() : UsageExtractor.errorMessage(summary);
         if (error.isPresent()) {
@@ -176,7 +195,7 @@ abstract class CallChain {
                     FailureKind.SERVER_ERROR,
                     "error_event",
                     OptionalInt.of(status),
-                    "HTTP 200 with an error: " + error.get(),
+                    "HTTP 200 with an error: " + secretsOf(attempt).redact(error.get()),
                     null);
             return;
         }
@@ -212,6 +231,7 @@ abstract class CallChain {
             String why,
             BufferedAnswer answer) {
         Target target = attempt.target();
+        why = secretsOf(attempt).redact(why);
         Optional<Duration> retryAfter =
                 answer == null
                         ? Optional.empty()

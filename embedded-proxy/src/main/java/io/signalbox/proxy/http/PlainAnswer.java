@@ -43,6 +43,19 @@ final class PlainAnswer {
         }
     }
 
+    /** Whether {@code body} is one whole JSON value (of any kind), and nothing after it. */
+    static boolean isJson(byte[] body) {
+        try (JsonParser parser = JSON.getFactory().createParser(body)) {
+            if (parser.nextToken() == null) {
+                return false; // empty, or only white space
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The whole answer as a tree, for the rare estimate when the upstream sent no usage. */
     static JsonNode full(byte[] body) {
         try {

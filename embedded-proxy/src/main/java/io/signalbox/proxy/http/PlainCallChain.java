@@ -2,6 +2,7 @@ package io.signalbox.proxy.http;
 
 import io.signalbox.proxy.ProxyOptions;
 import io.signalbox.proxy.routing.HealthBook;
+import io.signalbox.proxy.routing.ProviderEndpoint;
 import io.signalbox.proxy.routing.RoutePlan;
 import io.signalbox.proxy.upstream.UpstreamClient;
 import java.net.URI;
@@ -31,11 +32,13 @@ final class PlainCallChain extends CallChain {
     @Override
     void send(
             Forwarder.Attempt attempt,
+            ProviderEndpoint provider,
             URI uri,
             Map<String, String> headers,
             byte[] body,
             Duration firstByte) {
         upstreams.postBuffered(
+                provider,
                 uri,
                 headers,
                 body,

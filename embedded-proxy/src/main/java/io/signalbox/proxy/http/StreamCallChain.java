@@ -3,6 +3,7 @@ package io.signalbox.proxy.http;
 import io.signalbox.proxy.ProxyOptions;
 import io.signalbox.proxy.routing.FailureKind;
 import io.signalbox.proxy.routing.HealthBook;
+import io.signalbox.proxy.routing.ProviderEndpoint;
 import io.signalbox.proxy.routing.RoutePlan;
 import io.signalbox.proxy.upstream.AnswerListener;
 import io.signalbox.proxy.upstream.BufferedAnswer;
@@ -45,12 +46,14 @@ final class StreamCallChain extends CallChain {
     @Override
     void send(
             Forwarder.Attempt attempt,
+            ProviderEndpoint provider,
             URI uri,
             Map<String, String> headers,
             byte[] body,
             Duration firstByte) {
         UpstreamCall call =
                 upstreams.newCall(
+                        provider,
                         uri,
                         headers,
                         body,
@@ -89,6 +92,7 @@ final class StreamCallChain extends CallChain {
                             client,
                             call,
                             exchange.endpoint(),
+                            secretsOf(attempt),
                             exchange.clientWantsUsage(),
                             () -> commit(type),
                             this::relayed);

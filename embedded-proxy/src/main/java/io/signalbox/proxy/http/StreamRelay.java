@@ -38,6 +38,7 @@ final class StreamRelay {
     private final ClientChannel client;
     private final UpstreamCall upstream;
     private final Endpoint endpoint;
+    private final ProviderSecrets secrets;
     private final boolean clientWantsUsage;
     private final Runnable commitHeaders;
     private final Consumer<RelayOutcome> done;
@@ -58,18 +59,21 @@ final class StreamRelay {
     /**
      * @param commitHeaders sets the status and headers on the client response; runs once, before
      *     the first bytes go out
+     * @param secrets the provider's credentials, masked in the error events it sends
      * @param done gets how the relay ended, once
      */
     StreamRelay(
             ClientChannel client,
             UpstreamCall upstream,
             Endpoint endpoint,
+            ProviderSecrets secrets,
             boolean clientWantsUsage,
             Runnable commitHeaders,
             Consumer<RelayOutcome> done) {
         this.client = client;
         this.upstream = upstream;
         this.endpoint = endpoint;
+        this.secrets = secrets;
         this.clientWantsUsage = clientWantsUsage;
         this.commitHeaders = commitHeaders;
         this.done = done;
@@ -184,7 +188,7 @@ final class StreamRelay {
             }
             return;
         }
-        Optional<String> error = UsageExtractor.errorMessage(data);
+        Optional<String> error = UsageExtractor.errorMessage(data).map(secrets::redact);
         if (error.isPresent()) {
             if (!committed) {
                 failureBeforeCommit = "the upstream's first event is an error: " + error.get();
@@ -192,7 +196,7 @@ final class StreamRelay {
             }
             inBandError = error.get();
             finished = true;
-            emit(event.rawBuffer());
+            emit(secrets.redact(event.rawBuffer()));
             return;
         }
         UsageExtractor.fromStreamEvent(data).ifPresent(counts -> usage = Optional.of(counts));

@@ -34,9 +34,11 @@ public final class UpstreamCall implements Response.Listener {
     private static final long DISCARD_GRACE_MILLIS = 1_000;
 
     private final Request request;
+    private final String provider;
     private final Scheduler scheduler;
     private final Duration firstByteTimeout;
     private final AnswerBody body;
+    private final String unusable;
 
     /** Set while a read of the streamed body is due; whoever clears it reads. */
     private final AtomicBoolean readDue = new AtomicBoolean();
@@ -51,16 +53,34 @@ public final class UpstreamCall implements Response.Listener {
     private volatile boolean discarding;
     private volatile Scheduler.Task discardDeadline;
 
-    UpstreamCall(Request request, Scheduler scheduler, Duration firstByteTimeout, int maxBytes) {
+    /**
+     * @param unusable why the call cannot be sent (the provider's trusted certificate cannot be
+     *     read), or null
+     */
+    UpstreamCall(
+            Request request,
+            String provider,
+            Scheduler scheduler,
+            Duration firstByteTimeout,
+            int maxBytes,
+            String unusable) {
         this.request = request;
+        this.provider = provider;
         this.scheduler = scheduler;
         this.firstByteTimeout = firstByteTimeout;
         this.body = new AnswerBody(maxBytes);
+        this.unusable = unusable;
     }
 
     /** Sends the request; {@code listener} hears of the answer on the HTTP client's threads. */
     public void send(AnswerListener listener) {
         this.listener = listener;
+        if (unusable != null) {
+            listener.onAnswer(
+                    BufferedAnswer.failed(
+                            0, FailureKind.CONNECT_FAILED, "TLS: not sent, " + unusable));
+            return;
+        }
         firstByteDeadline =
                 scheduler.schedule(
                         () -> {
@@ -131,7 +151,7 @@ public final class UpstreamCall implements Response.Listener {
         }
         if (source == null) {
             // Failed between the headers and the body.
-            listener.onStreamEnd(Optional.of(classify(failure)));
+            listener.onStreamEnd(Optional.of(classify(failure, provider, address())));
             return;
         }
         // Jetty does not run a pending demand when the exchange fails (idle timeout, reset):
@@ -169,7 +189,8 @@ public final class UpstreamCall implements Response.Listener {
                 if (discarding) {
                     discardDeadline.cancel();
                 } else {
-                    listener.onStreamEnd(Optional.of(classify(chunk.getFailure())));
+                    listener.onStreamEnd(
+                            Optional.of(classify(chunk.getFailure(), provider, address())));
                 }
                 return;
             }
@@ -221,11 +242,19 @@ public final class UpstreamCall implements Response.Listener {
             // Retry-After decide what happens next.
             return new BufferedAnswer(status, begun.getHeaders(), body.bytes(), Optional.empty());
         }
-        UpstreamFailure failure = classify(result.getFailure());
+        UpstreamFailure failure = classify(result.getFailure(), provider, address());
         return BufferedAnswer.failed(status, failure.kind(), failure.getMessage());
     }
 
-    static UpstreamFailure classify(Throwable cause) {
+    private String address() {
+        return request.getHost() + ":" + request.getPort();
+    }
+
+    static UpstreamFailure classify(Throwable cause, String provider, String address) {
+        Optional<String> tls = TlsFailures.describe(cause, provider, address);
+        if (tls.isPresent()) {
+            return new UpstreamFailure(FailureKind.CONNECT_FAILED, tls.get());
+        }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException) {
                 return new UpstreamFailure(FailureKind.TIMEOUT, "timed out: " + t.getMessage());

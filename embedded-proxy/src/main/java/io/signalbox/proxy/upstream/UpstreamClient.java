@@ -1,8 +1,10 @@
 package io.signalbox.proxy.upstream;
 
+import io.signalbox.proxy.routing.ProviderEndpoint;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -16,13 +18,36 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.ByteBufferPool;
 
-/** Sends requests to providers with Jetty's HttpClient; one instance per proxy. */
+/**
+ * Sends requests to providers with Jetty's HttpClient; one instance per proxy. TLS is always
+ * verified; a provider with added certificates gets a client of its own that trusts them too
+ * ({@link TrustingClients}), so its connections are never pooled with other providers' ones.
+ */
 public final class UpstreamClient implements AutoCloseable {
 
     private final HttpClient http;
+    private final TrustingClients trusting;
 
     public UpstreamClient(Duration connectTimeout, String userAgent, Executor threads) {
-        http = new HttpClient();
+        http = newHttpClient(connectTimeout, userAgent, threads, Optional.empty());
+        trusting =
+                new TrustingClients(
+                        pem -> newHttpClient(connectTimeout, userAgent, threads, Optional.of(pem)),
+                        http.getScheduler(),
+                        threads);
+    }
+
+    /**
+     * @param trustedPem certificates trusted besides the default store; the client starts with
+     *     them, so a bad PEM throws {@link IllegalArgumentException} here
+     */
+    static HttpClient newHttpClient(
+            Duration connectTimeout,
+            String userAgent,
+            Executor threads,
+            Optional<String> trustedPem) {
+        HttpClient http = new HttpClient();
+        http.setSslContextFactory(UpstreamTls.verifying(trustedPem));
         http.setExecutor(threads);
         http.setConnectTimeout(connectTimeout.toMillis());
         http.setFollowRedirects(false);
@@ -56,31 +81,56 @@ public final class UpstreamClient implements AutoCloseable {
         // must reach the attempt loop as a plain 401, which it knows how to handle.
         http.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
         http.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
+        return http;
     }
 
     /**
-     * A POST of a JSON body, ready to {@link UpstreamCall#send send}.
+     * A POST of a JSON body to {@code provider}, ready to {@link UpstreamCall#send send}.
      *
      * @param firstByteTimeout the longest wait for the status line
      * @param idleTimeout the longest gap between two bytes afterwards
      * @param maxBytes a body read whole that is longer fails the attempt instead of filling memory
      */
     public UpstreamCall newCall(
+            ProviderEndpoint provider,
             URI uri,
             Map<String, String> headers,
             byte[] body,
             Duration firstByteTimeout,
             Duration idleTimeout,
             int maxBytes) {
+        TrustingClients.Lease lease = null;
+        HttpClient client = http;
+        String unusable = null;
+        if (provider.trustedCertificate().isPresent()) {
+            try {
+                lease = trusting.lease(provider.trustedCertificate().get());
+                client = lease.client();
+            } catch (IllegalArgumentException e) {
+                // The import validator lets no such PEM in; should one arrive anyway, the attempt
+                // fails (it never falls back to trusting less or more than the user said).
+                unusable = e.getMessage();
+            }
+        }
         Request request =
-                http.newRequest(uri)
+                client.newRequest(uri)
                         .method(HttpMethod.POST)
                         .idleTimeout(
                                 Math.max(idleTimeout.toMillis(), firstByteTimeout.toMillis()),
                                 TimeUnit.MILLISECONDS)
                         .headers(fields -> headers.forEach(fields::put))
                         .body(new BytesRequestContent("application/json", body));
-        return new UpstreamCall(request, http.getScheduler(), firstByteTimeout, maxBytes);
+        if (lease != null) {
+            TrustingClients.Lease held = lease;
+            request.onComplete(result -> held.release());
+        }
+        return new UpstreamCall(
+                request,
+                provider.name(),
+                http.getScheduler(),
+                firstByteTimeout,
+                maxBytes,
+                unusable);
     }
 
     /**
@@ -92,6 +142,7 @@ public final class UpstreamClient implements AutoCloseable {
      * @param maxBytes a longer body fails the attempt instead of filling memory
      */
     public void postBuffered(
+            ProviderEndpoint provider,
             URI uri,
             Map<String, String> headers,
             byte[] body,
@@ -99,12 +150,13 @@ public final class UpstreamClient implements AutoCloseable {
             Duration idleTimeout,
             int maxBytes,
             Consumer<BufferedAnswer> onAnswer) {
-        newCall(uri, headers, body, firstByteTimeout, idleTimeout, maxBytes)
+        newCall(provider, uri, headers, body, firstByteTimeout, idleTimeout, maxBytes)
                 .send(AnswerListener.whole(onAnswer));
     }
 
     @Override
     public void close() {
+        trusting.close();
         try {
             http.stop();
         } catch (Exception e) {

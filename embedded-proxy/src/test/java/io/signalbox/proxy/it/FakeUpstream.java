@@ -52,15 +52,27 @@ final class FakeUpstream implements AutoCloseable {
     private final BlockingQueue<Received> arrivals = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> closing = new CompletableFuture<>();
     private volatile Reply standing;
+    private final boolean tls;
 
     private FakeUpstream(String name) {
+        this(name, null);
+    }
+
+    /**
+     * @param tls when given, the upstream speaks HTTPS with this certificate
+     */
+    private FakeUpstream(String name, SelfSignedCertificate tls) {
         this.name = name;
         this.standing = Reply.json(200, Chat.completion(name + "-model", "Hello from " + name));
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("fake-" + name);
         threads.setDaemon(true);
         server = new Server(threads);
-        connector = new ServerConnector(server);
+        this.tls = tls != null;
+        connector =
+                tls == null
+                        ? new ServerConnector(server)
+                        : new ServerConnector(server, tls.serverTls());
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -86,13 +98,25 @@ final class FakeUpstream implements AutoCloseable {
         return upstream;
     }
 
+    /** Starts an upstream that speaks HTTPS only, with {@code certificate}. */
+    static FakeUpstream startTls(String name, SelfSignedCertificate certificate) {
+        FakeUpstream upstream = new FakeUpstream(name, certificate);
+        try {
+            upstream.server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start fake upstream " + name, e);
+        }
+        return upstream;
+    }
+
     String name() {
         return name;
     }
 
     /** The provider base URL, ending before {@code /chat/completions}. */
     URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/v1");
+        return URI.create(
+                (tls ? "https" : "http") + "://127.0.0.1:" + connector.getLocalPort() + "/v1");
     }
 
     /** Answers every request not served by a queued reply. */

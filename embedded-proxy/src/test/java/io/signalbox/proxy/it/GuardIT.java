@@ -107,6 +107,62 @@ class GuardIT extends ProxyTestBase {
         assertThat(a.hits()).isZero();
     }
 
+    @Test
+    void anEmptyHostHeaderIsRefusedInTheOpenAiShape() throws Exception {
+        start(chain("chat", a));
+
+        String response = rawChat("");
+
+        // Jetty refuses it before the proxy's own check (which would say 403 host_not_allowed).
+        assertThat(RawHttp.status(response)).isEqualTo(400);
+        assertThat(response).contains("\"error\":{").doesNotContain("<html");
+        assertThat(a.hits()).isZero();
+    }
+
+    @Test
+    void aRequestWithoutHostIsRefusedInTheOpenAiShape() throws Exception {
+        start(chain("chat", a));
+        String body = Chat.request("chat", "Hi");
+        String withoutHost =
+                "POST /v1/chat/completions HTTP/1.1\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: "
+                        + body.length()
+                        + "\r\nConnection: close\r\n\r\n"
+                        + body;
+        // HTTP/1.0 does not require Host, so Jetty lets it through to the proxy's own check.
+        String oldWithoutHost = withoutHost.replace("HTTP/1.1", "HTTP/1.0");
+
+        String refused;
+        try (RawHttp client = RawHttp.connect(proxy.port())) {
+            refused = client.send(withoutHost).readAll();
+        }
+        String oldRefused;
+        try (RawHttp client = RawHttp.connect(proxy.port())) {
+            oldRefused = client.send(oldWithoutHost).readAll();
+        }
+
+        assertThat(RawHttp.status(refused)).isEqualTo(400);
+        assertThat(refused).contains("\"error\":{").doesNotContain("<html");
+        assertThat(RawHttp.status(oldRefused)).isEqualTo(403);
+        assertThat(oldRefused).contains("\"code\":\"host_not_allowed\"");
+        assertThat(a.hits()).isZero();
+    }
+
+    @Test
+    void byDefaultNoBrowserOriginIsAllowedAndNoneIsEchoed() throws Exception {
+        start(chain("chat", a));
+
+        HttpResponse<String> page =
+                proxy.chat(Chat.request("chat", "Hi"), "Origin", "http://localhost:5173");
+        HttpResponse<String> preflight = preflight("http://localhost:5173");
+
+        assertProxyError(page, 403, "permission_error", "origin_not_allowed");
+        assertThat(header(page, "Access-Control-Allow-Origin")).isNull();
+        assertThat(header(preflight, "Access-Control-Allow-Origin")).isNull();
+        assertThat(preflight.statusCode()).isEqualTo(403);
+        assertThat(a.hits()).isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

@@ -1,7 +1,9 @@
 package io.signalbox.proxy.it;
 
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,6 +75,47 @@ interface Reply {
         };
     }
 
+    /** Waits {@code delay} before the status line (delay before headers), then {@code then}. */
+    static Reply delayed(Duration delay, Reply then) {
+        // The wait starts when the request arrives, not when the test scripts the reply.
+        return (response, callback, request) ->
+                CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)
+                        .execute(() -> then.serve(response, callback, request));
+    }
+
+    /**
+     * A status, {@code Content-Type} and the start of a body, then a TCP reset (RST, not a clean
+     * close): what a crashing server or a dropping middlebox does mid-body.
+     */
+    static Reply resetAfter(int status, String contentType, String firstBytes) {
+        return (response, callback, request) -> {
+            response.setStatus(status);
+            response.getHeaders().put("Content-Type", contentType);
+            response.write(
+                    false,
+                    utf8(firstBytes),
+                    Callback.from(() -> reset(response, callback), callback::failed));
+        };
+    }
+
+    /** Closes the connection with SO_LINGER 0, so the peer gets a reset rather than a FIN. */
+    private static void reset(Response response, Callback callback) {
+        Object transport =
+                response.getRequest()
+                        .getConnectionMetaData()
+                        .getConnection()
+                        .getEndPoint()
+                        .getTransport();
+        try {
+            SocketChannel channel = (SocketChannel) transport;
+            channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+            channel.close();
+        } catch (IOException e) {
+            // Closed already: the peer saw the connection end either way.
+        }
+        callback.failed(new IOException("connection reset by the test"));
+    }
+
     /** An event stream the test writes step by step. */
     static Sse sse() {
         return new Sse(List.of());
@@ -134,6 +177,51 @@ interface Reply {
             return plus(
                     (response, callback, request, next) ->
                             write(response, callback, request, text, next));
+        }
+
+        /**
+         * {@code text} written in pieces cut at the given byte offsets of its UTF-8 form, each
+         * piece its own write: an upstream whose events, lines, CRLFs and characters arrive split
+         * across TCP segments.
+         */
+        Sse split(String text, int... offsets) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            Sse more = this;
+            int from = 0;
+            for (int offset : offsets) {
+                more = more.bytes(java.util.Arrays.copyOfRange(bytes, from, offset));
+                from = offset;
+            }
+            return more.bytes(java.util.Arrays.copyOfRange(bytes, from, bytes.length));
+        }
+
+        private Sse bytes(byte[] piece) {
+            return plus(
+                    (response, callback, request, next) ->
+                            response.write(
+                                    false,
+                                    ByteBuffer.wrap(piece),
+                                    Callback.from(
+                                            // A moment between pieces, so they leave as separate
+                                            // segments rather than coalesced in one.
+                                            () ->
+                                                    CompletableFuture.delayedExecutor(
+                                                                    5, TimeUnit.MILLISECONDS)
+                                                            .execute(next),
+                                            callback::failed)));
+        }
+
+        /** Waits {@code gap} before the next step (delay between events). */
+        Sse pause(Duration gap) {
+            return plus(
+                    (response, callback, request, next) ->
+                            CompletableFuture.delayedExecutor(gap.toMillis(), TimeUnit.MILLISECONDS)
+                                    .execute(next));
+        }
+
+        /** Resets the TCP connection (RST) where the answer stands. */
+        Sse reset() {
+            return plus((response, callback, request, next) -> Reply.reset(response, callback));
         }
 
         /** Sends the status line and headers with no event yet. */

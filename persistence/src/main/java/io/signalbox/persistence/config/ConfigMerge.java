@@ -50,6 +50,7 @@ public final class ConfigMerge {
                 apiKey,
                 headers,
                 provider.models(),
-                provider.enabled());
+                provider.enabled(),
+                provider.trustedCertificate());
     }
 }

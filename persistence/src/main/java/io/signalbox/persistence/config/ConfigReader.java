@@ -25,7 +25,15 @@ public final class ConfigReader {
     private static final Set<String> ROOT_FIELDS =
             Set.of("version", "providers", "routes", "accessKeys");
     private static final Set<String> PROVIDER_FIELDS =
-            Set.of("name", "type", "baseUrl", "apiKey", "headers", "models", "enabled");
+            Set.of(
+                    "name",
+                    "type",
+                    "baseUrl",
+                    "apiKey",
+                    "headers",
+                    "models",
+                    "enabled",
+                    "trustedCertificate");
     private static final Set<String> ROUTE_FIELDS =
             Set.of(
                     "name",
@@ -138,7 +146,9 @@ public final class ConfigReader {
                 apiKey.filter(key -> !key.isEmpty()),
                 fields.stringMap(node, path, "headers"),
                 fields.strings(node, path, "models"),
-                fields.bool(node, path, "enabled", true));
+                fields.bool(node, path, "enabled", true),
+                Optional.ofNullable(fields.optionalString(node, path, "trustedCertificate"))
+                        .filter(pem -> !pem.isBlank()));
     }
 
     private static String stripTrailingSlashes(String url) {

@@ -81,6 +81,13 @@ public final class ConfigValidator {
                                             new ConfigProblem(
                                                     path + ".apiKey",
                                                     "contains spaces or line breaks; paste the key alone")));
+            provider.trustedCertificate()
+                    .map(TrustedCertificates::problem)
+                    .ifPresent(
+                            problem ->
+                                    problems.add(
+                                            new ConfigProblem(
+                                                    path + ".trustedCertificate", problem)));
             provider.headers()
                     .forEach(
                             (header, value) ->

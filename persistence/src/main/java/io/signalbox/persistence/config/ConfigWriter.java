@@ -49,6 +49,8 @@ public final class ConfigWriter {
             ArrayNode models = node.putArray("models");
             provider.models().forEach(models::add);
             node.put("enabled", provider.enabled());
+            // A certificate is public: exported with or without secrets.
+            provider.trustedCertificate().ifPresent(pem -> node.put("trustedCertificate", pem));
         }
         ArrayNode routes = root.putArray("routes");
         for (RouteConfig route : config.routes()) {
