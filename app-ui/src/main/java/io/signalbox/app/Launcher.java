@@ -2,10 +2,13 @@ package io.signalbox.app;
 
 import io.signalbox.app.launch.CommandLine;
 import io.signalbox.app.launch.CommandLineParser;
+import io.signalbox.app.launch.DataDirectory;
+import io.signalbox.app.launch.FocusChannel;
 import io.signalbox.app.launch.UsageException;
 import io.signalbox.app.runtime.SignalboxRuntime;
 import io.signalbox.app.runtime.StartupException;
 import io.signalbox.app.shell.SignalboxApp;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +44,10 @@ public final class Launcher {
             System.out.print(CommandLineParser.USAGE);
             return 0;
         }
+        if (!commandLine.headless() && focusRunningWindow(commandLine)) {
+            System.out.println("signalbox: already running; brought its window to the front");
+            return 0;
+        }
         if (!commandLine.headless() && !hasDisplay()) {
             System.err.println(
                     "signalbox: no display found (DISPLAY is not set). Start with --headless to serve"
@@ -72,6 +79,21 @@ public final class Launcher {
         }
         runtime.close();
         return 0;
+    }
+
+    /**
+     * A second desktop launch on the data dir of a running window shows that window and exits 0, as
+     * desktop programs do. Headless runs, and a data dir held by a headless instance, keep the exit
+     * code 3 of CONTRACT section 1 (the start below fails on the lock).
+     */
+    private static boolean focusRunningWindow(CommandLine commandLine) {
+        Path dataDir =
+                commandLine
+                        .dataDir()
+                        .orElseGet(DataDirectory::defaultLocation)
+                        .toAbsolutePath()
+                        .normalize();
+        return FocusChannel.askToFocus(dataDir);
     }
 
     /**

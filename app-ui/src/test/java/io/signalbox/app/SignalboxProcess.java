@@ -59,6 +59,41 @@ final class SignalboxProcess implements AutoCloseable {
         return new SignalboxProcess(new ProcessBuilder(command).start());
     }
 
+    /**
+     * The packaged app with its window, on the headless Monocle platform the UI tests use (its jar
+     * is test-only, so it is put on the class path beside the app's).
+     */
+    static SignalboxProcess startWindowed(String... args) throws IOException {
+        Path jar = Path.of("target", "signalbox-app.jar").toAbsolutePath();
+        assertThat(jar).as("the packaged app (run the integration tests with mvn verify)").exists();
+        java.net.URL monocle =
+                ClassLoader.getSystemResource(
+                        "com/sun/glass/ui/monocle/HeadlessPlatformFactory.class");
+        assertThat(monocle).as("openjfx-monocle on the test class path").isNotNull();
+        String monocleJar;
+        try {
+            java.net.JarURLConnection connection =
+                    (java.net.JarURLConnection) monocle.openConnection();
+            monocleJar = Path.of(connection.getJarFileURL().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(
+                List.of(
+                        "-Dglass.platform=Monocle",
+                        "-Dmonocle.platform=Headless",
+                        "-Dprism.order=sw",
+                        "-Dprism.text=t2k",
+                        "-Djava.awt.headless=true",
+                        "-cp",
+                        jar + java.io.File.pathSeparator + monocleJar,
+                        "io.signalbox.app.Launcher"));
+        command.addAll(List.of(args));
+        return new SignalboxProcess(new ProcessBuilder(command).start());
+    }
+
     private static Thread pump(InputStream in, java.util.function.Consumer<String> sink) {
         Thread thread =
                 new Thread(

@@ -27,11 +27,17 @@ public final class LogSetup {
     private LogSetup() {}
 
     public static void toDataDirectory(DataDirectory dataDir) throws IOException {
+        toDataDirectory(dataDir, MAX_BYTES_PER_FILE, FILE_COUNT);
+    }
+
+    /** The same with a file size and count of the caller's choosing (tests of the rotation). */
+    static void toDataDirectory(DataDirectory dataDir, int maxBytesPerFile, int fileCount)
+            throws IOException {
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
         root.setLevel(Level.INFO);
         String pattern = dataDir.logs().resolve("signalbox-%g.log").toString();
-        FileHandler file = new FileHandler(pattern, MAX_BYTES_PER_FILE, FILE_COUNT, true);
+        FileHandler file = new FileHandler(pattern, maxBytesPerFile, fileCount, true);
         file.setFormatter(new RedactingFormatter());
         file.setLevel(Level.INFO);
         root.addHandler(file);

@@ -1,6 +1,9 @@
 package io.signalbox.app.settings;
 
 import io.signalbox.app.common.FxBackgroundWork;
+import io.signalbox.app.desktop.LaunchCommand;
+import io.signalbox.app.desktop.LoginItem;
+import io.signalbox.app.desktop.TrayMenu;
 import io.signalbox.app.runtime.SignalboxRuntime;
 import io.signalbox.app.shell.Theme;
 import java.io.File;
@@ -22,15 +25,24 @@ public final class SettingsScreen {
      */
     public static Node create(
             SignalboxRuntime runtime, ObjectProperty<Theme> theme, Runnable proxyChanged) {
-        return create(runtime, theme, proxyChanged, new Choosers());
+        return create(
+                runtime,
+                theme,
+                proxyChanged,
+                new Choosers(),
+                LoginItem.forThisPlatform(LaunchCommand.of(runtime.dataDir().root())));
     }
 
-    /** The same with export and import files of the caller's choosing (tests). */
+    /**
+     * The same with export and import files and a start-at-login entry of the caller's choosing
+     * (tests).
+     */
     static Node create(
             SignalboxRuntime runtime,
             ObjectProperty<Theme> theme,
             Runnable proxyChanged,
-            SettingsView.Files files) {
+            SettingsView.Files files,
+            Optional<LoginItem> loginItem) {
         SettingsViewModel model =
                 new SettingsViewModel(
                         runtime.proxyControl(),
@@ -42,7 +54,10 @@ public final class SettingsScreen {
                         new FxBackgroundWork(),
                         proxyChanged,
                         theme);
-        return new SettingsView(model, files).build();
+        DesktopSettingsViewModel desktop =
+                new DesktopSettingsViewModel(
+                        runtime.database().settingsRepository(), loginItem, TrayMenu.isSupported());
+        return new SettingsView(model, desktop, files).build();
     }
 
     /** Native file dialogs for a JSON file. */

@@ -40,10 +40,12 @@ final class SettingsView {
     }
 
     private final SettingsViewModel model;
+    private final DesktopSettingsViewModel desktop;
     private final Files files;
 
-    SettingsView(SettingsViewModel model, Files files) {
+    SettingsView(SettingsViewModel model, DesktopSettingsViewModel desktop, Files files) {
         this.model = model;
+        this.desktop = desktop;
         this.files = files;
     }
 
@@ -57,7 +59,9 @@ final class SettingsView {
                         title("Data folder"),
                         dataSection(),
                         title("Configuration"),
-                        configSection());
+                        configSection(),
+                        title("Desktop"),
+                        desktopSection());
         column.getStyleClass().add("settings-column");
         ScrollPane scroll = new ScrollPane(column);
         scroll.setFitToWidth(true);
@@ -187,6 +191,44 @@ final class SettingsView {
         model.themeProperty()
                 .addListener((obs, old, theme) -> dark.setSelected(theme == Theme.DARK));
         return dark;
+    }
+
+    private Node desktopSection() {
+        ToggleSwitch keepInTray =
+                Switches.create("Closing the window keeps the proxy running in the tray");
+        keepInTray.setId("settings-keep-in-tray");
+        keepInTray.selectedProperty().bindBidirectional(desktop.keepInTrayProperty());
+        keepInTray.setDisable(!desktop.trayAvailable());
+        ToggleSwitch atLogin = Switches.create("Start Signalbox when I log in");
+        atLogin.setId("settings-start-at-login");
+        atLogin.selectedProperty().bindBidirectional(desktop.startAtLoginProperty());
+        atLogin.setDisable(!desktop.loginAvailable());
+        VBox section = new VBox(10, keepInTray);
+        if (!desktop.trayAvailable()) {
+            section.getChildren().add(note(DesktopSettingsViewModel.NO_TRAY));
+        }
+        section.getChildren().add(atLogin);
+        section.getChildren()
+                .add(
+                        note(
+                                desktop.loginAvailable()
+                                        ? "Written to " + desktop.loginLocation()
+                                        : DesktopSettingsViewModel.NO_LAUNCHER));
+        section.getChildren()
+                .add(
+                        message(
+                                desktop.loginErrorProperty(),
+                                StyleClasses.FIELD_ERROR,
+                                "login-error"));
+        return section;
+    }
+
+    private static Label note(String text) {
+        Label note = new Label(text);
+        note.getStyleClass().add(StyleClasses.MUTED);
+        note.setWrapText(true);
+        note.setMaxWidth(460);
+        return note;
     }
 
     private Node dataSection() {

@@ -16,6 +16,8 @@ public final class SignalboxApp extends Application {
     private static volatile SignalboxRuntime runtime;
     private static volatile boolean exitRequested;
 
+    private DesktopShell desktop;
+
     /** Shows the window and returns when it is closed or the app is asked to exit. */
     public static void run(SignalboxRuntime started) {
         runtime = started;
@@ -36,6 +38,14 @@ public final class SignalboxApp extends Application {
             return;
         }
         show(stage, runtime);
+        desktop = DesktopShell.attach(stage, runtime);
+    }
+
+    @Override
+    public void stop() {
+        if (desktop != null) {
+            desktop.close();
+        }
     }
 
     /** Builds the main window for a running runtime; tests call this with their own stage. */
@@ -68,6 +78,7 @@ public final class SignalboxApp extends Application {
                 .add(SignalboxApp.class.getResource("/io/signalbox/app/app.css").toExternalForm());
         view.accelerators().forEach(scene.getAccelerators()::put);
         stage.setTitle("Signalbox");
+        DesktopShell.addIcons(stage);
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.setScene(scene);

@@ -62,7 +62,8 @@ class SettingsTransferTest {
                                         runtime,
                                         new SimpleObjectProperty<>(Theme.LIGHT),
                                         () -> {},
-                                        fixed),
+                                        fixed,
+                                        Optional.empty()),
                         1000,
                         700);
         scene.getStylesheets()
