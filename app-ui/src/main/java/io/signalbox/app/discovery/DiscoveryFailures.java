@@ -56,6 +56,15 @@ final class DiscoveryFailures {
                 null);
     }
 
+    DiscoveryException unusableCertificate(String problem) {
+        return fail(
+                Kind.INVALID_SETTINGS,
+                "has a trusted certificate that cannot be used: "
+                        + problem
+                        + ": add the certificate again in the provider settings",
+                null);
+    }
+
     DiscoveryException unsendableHeader(String name) {
         return fail(
                 Kind.INVALID_SETTINGS,
@@ -133,7 +142,9 @@ final class DiscoveryFailures {
                     Kind.UNREACHABLE,
                     "failed the TLS handshake at "
                             + hostAndPort()
-                            + ": check http or https in the base URL and the server's certificate",
+                            + ": check http or https in the base URL; if it is your own server"
+                            + " with a self-signed certificate, add its certificate to the"
+                            + " provider",
                     failure);
         }
         if (failure instanceof IOException) {

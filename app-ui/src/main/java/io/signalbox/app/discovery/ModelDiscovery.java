@@ -4,6 +4,7 @@ import io.signalbox.persistence.DiscoveryRepository;
 import io.signalbox.persistence.DiscoveryRepository.DiscoverySnapshot;
 import io.signalbox.persistence.config.ProviderConfig;
 import io.signalbox.persistence.config.SignalboxConfig;
+import io.signalbox.persistence.config.TrustedCertificates;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -77,16 +78,36 @@ public final class ModelDiscovery {
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         this.clock = clock;
-        this.client =
-                HttpClient.newBuilder()
-                        .connectTimeout(connectTimeout)
-                        // On http:// the JDK's default HTTP/2 sends an h2c Upgrade request, which
-                        // some small local servers answer badly; one GET gains nothing from h2.
-                        .version(HttpClient.Version.HTTP_1_1)
-                        // Never follow: the JDK client would take the provider's key along to
-                        // wherever a redirect points. The message names the new address instead.
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build();
+        this.client = clientBuilder().build();
+    }
+
+    private HttpClient.Builder clientBuilder() {
+        return HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                // On http:// the JDK's default HTTP/2 sends an h2c Upgrade request, which some
+                // small local servers answer badly; one GET gains nothing from h2.
+                .version(HttpClient.Version.HTTP_1_1)
+                // Never follow: the JDK client would take the provider's key along to wherever a
+                // redirect points. The message names the new address instead.
+                .followRedirects(HttpClient.Redirect.NEVER);
+    }
+
+    /**
+     * The shared client, or for a provider with its own certificate one that also trusts it, as the
+     * proxy does (TLS is verified either way). Discovery is a rare click: a client per call.
+     */
+    private HttpClient clientFor(ProviderConfig provider, DiscoveryFailures failures)
+            throws DiscoveryException {
+        if (provider.trustedCertificate().isEmpty()) {
+            return client;
+        }
+        try {
+            return clientBuilder()
+                    .sslContext(TrustedCertificates.sslContext(provider.trustedCertificate().get()))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw failures.unusableCertificate(e.getMessage());
+        }
     }
 
     /**
@@ -132,7 +153,8 @@ public final class ModelDiscovery {
     public List<String> listModels(ProviderConfig provider) throws DiscoveryException {
         URI uri = modelsUri(provider);
         DiscoveryFailures failures = new DiscoveryFailures(provider, uri);
-        HttpResponse<byte[]> response = send(request(provider, uri, failures), failures);
+        HttpResponse<byte[]> response =
+                send(clientFor(provider, failures), request(provider, uri, failures), failures);
         if (response.statusCode() / 100 != 2) {
             throw failures.status(response);
         }
@@ -188,7 +210,8 @@ public final class ModelDiscovery {
         return request.build();
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request, DiscoveryFailures failures)
+    private HttpResponse<byte[]> send(
+            HttpClient client, HttpRequest request, DiscoveryFailures failures)
             throws DiscoveryException {
         CompletableFuture<HttpResponse<byte[]>> answer =
                 client.sendAsync(
