@@ -3,16 +3,12 @@ package io.signalbox.app.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.signalbox.app.discovery.DiscoveryException.Kind;
 import io.signalbox.app.tls.SelfSignedCertificate;
 import io.signalbox.persistence.Database;
 import io.signalbox.persistence.config.ProviderConfig;
 import io.signalbox.persistence.config.SignalboxConfig;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,21 +36,9 @@ class ModelDiscoveryTlsTest {
     @BeforeEach
     void start() throws Exception {
         certificate = SelfSignedCertificate.forLoopback(temp);
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
-        server.createContext(
-                "/v1/models",
-                exchange -> {
-                    try (exchange) {
-                        byte[] body =
-                                "{\"object\":\"list\",\"data\":[{\"id\":\"qwen2.5:7b\"}]}"
-                                        .getBytes(StandardCharsets.UTF_8);
-                        exchange.getResponseHeaders().add("Content-Type", "application/json");
-                        exchange.sendResponseHeaders(200, body.length);
-                        exchange.getResponseBody().write(body);
-                    }
-                });
-        server.start();
+        server =
+                certificate.serveJson(
+                        "/v1/models", "{\"object\":\"list\",\"data\":[{\"id\":\"qwen2.5:7b\"}]}");
         database = Database.open(temp.resolve("data"));
         discovery =
                 new ModelDiscovery(

@@ -3,13 +3,9 @@ package io.signalbox.app.providers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.signalbox.app.tls.SelfSignedCertificate;
 import io.signalbox.persistence.config.ProviderConfig;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,20 +30,7 @@ class OneTokenCallTlsTest {
     @BeforeEach
     void start() throws Exception {
         certificate = SelfSignedCertificate.forLoopback(temp);
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
-        server.createContext(
-                "/v1/chat/completions",
-                exchange -> {
-                    try (exchange) {
-                        exchange.getRequestBody().readAllBytes();
-                        byte[] body = "{\"choices\":[]}".getBytes(StandardCharsets.UTF_8);
-                        exchange.getResponseHeaders().add("Content-Type", "application/json");
-                        exchange.sendResponseHeaders(200, body.length);
-                        exchange.getResponseBody().write(body);
-                    }
-                });
-        server.start();
+        server = certificate.serveJson("/v1/chat/completions", "{\"choices\":[]}");
     }
 
     @AfterEach

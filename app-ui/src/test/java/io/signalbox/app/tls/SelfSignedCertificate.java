@@ -1,7 +1,11 @@
 package io.signalbox.app.tls;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +88,30 @@ public final class SelfSignedCertificate {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), null, null);
         return context;
+    }
+
+    /**
+     * A started HTTPS server on a free loopback port, with this certificate, that answers {@code
+     * path} with 200 and {@code json}; stop it after the test.
+     */
+    public HttpsServer serveJson(String path, String json)
+            throws IOException, GeneralSecurityException {
+        HttpsServer server =
+                HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(serverContext()));
+        server.createContext(
+                path,
+                exchange -> {
+                    try (exchange) {
+                        exchange.getRequestBody().readAllBytes();
+                        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+                        exchange.getResponseHeaders().add("Content-Type", "application/json");
+                        exchange.sendResponseHeaders(200, body.length);
+                        exchange.getResponseBody().write(body);
+                    }
+                });
+        server.start();
+        return server;
     }
 
     private static String keytool(String... arguments) throws IOException, InterruptedException {
