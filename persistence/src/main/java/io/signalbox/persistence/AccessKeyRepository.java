@@ -27,10 +27,10 @@ public final class AccessKeyRepository {
     /** The access key whose plaintext is {@code plaintext}, if there is one. */
     public Optional<StoredAccessKey> findByKey(String plaintext) {
         String hash = AccessKeys.hash(plaintext);
-        return database.withConnection(
+        return database.snapshot(
                 "look up an access key",
                 connection -> {
-                    // One statement, so a concurrent configuration replace is seen whole or not.
+                    // One snapshot, so a concurrent configuration replace is seen whole or not.
                     try (PreparedStatement select =
                             connection.prepareStatement(
                                     """
@@ -63,7 +63,8 @@ public final class AccessKeyRepository {
                                             routes,
                                             key.createdAt(),
                                             key.lastUsedAt(),
-                                            key.dailyTokenLimit()));
+                                            key.dailyTokenLimit(),
+                                            RouterRows.routersOf(connection, key.name())));
                         }
                     }
                 });
@@ -81,6 +82,7 @@ public final class AccessKeyRepository {
                 "list the access keys",
                 connection -> {
                     Map<String, List<String>> routes = AccessKeyRows.routesByAccessKey(connection);
+                    Map<String, List<String>> routers = RouterRows.routersByAccessKey(connection);
                     List<StoredAccessKey> keys = new ArrayList<>();
                     try (PreparedStatement select =
                                     connection.prepareStatement(
@@ -92,7 +94,16 @@ public final class AccessKeyRepository {
                                             """);
                             ResultSet row = select.executeQuery()) {
                         while (row.next()) {
-                            keys.add(toStoredAccessKey(row, routes));
+                            StoredAccessKey key = toStoredAccessKey(row, routes);
+                            keys.add(
+                                    new StoredAccessKey(
+                                            key.name(),
+                                            key.prefix(),
+                                            key.routes(),
+                                            key.createdAt(),
+                                            key.lastUsedAt(),
+                                            key.dailyTokenLimit(),
+                                            routers.getOrDefault(key.name(), List.of())));
                         }
                     }
                     return keys;

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Stores the configuration document (providers, routes, access keys) and reads it back.
+ * Stores the configuration document (providers, routes, access keys, routers) and reads it back.
  *
  * <p>The document is only ever replaced as a whole, in one transaction, the way an import or a
  * {@code PUT /api/config} replaces it. Provider API keys and header values are stored encrypted;
@@ -51,7 +51,8 @@ public final class ConfigRepository {
                         new SignalboxConfig(
                                 loadProviders(connection),
                                 RouteRows.load(connection),
-                                loadAccessKeys(connection)));
+                                loadAccessKeys(connection),
+                                RouterRows.load(connection)));
     }
 
     /**
@@ -81,12 +82,15 @@ public final class ConfigRepository {
                     try (Statement delete = connection.createStatement()) {
                         // Children go with their parents (ON DELETE CASCADE).
                         delete.executeUpdate("DELETE FROM access_keys");
+                        delete.executeUpdate("DELETE FROM routers");
                         delete.executeUpdate("DELETE FROM routes");
                         delete.executeUpdate("DELETE FROM providers");
                     }
                     insertProviders(connection, providers);
                     RouteRows.insert(connection, config.routes());
                     AccessKeyRows.insert(connection, accessKeys);
+                    RouterRows.insert(connection, config.routers());
+                    RouterRows.insertKeyRouters(connection, config.accessKeys());
                     return null;
                 });
     }
@@ -228,6 +232,7 @@ public final class ConfigRepository {
 
     private static List<AccessKeyConfig> loadAccessKeys(Connection connection) throws SQLException {
         Map<String, List<String>> routes = AccessKeyRows.routesByAccessKey(connection);
+        Map<String, List<String>> routers = RouterRows.routersByAccessKey(connection);
         List<AccessKeyConfig> accessKeys = new ArrayList<>();
         try (PreparedStatement select =
                         connection.prepareStatement(
@@ -243,7 +248,8 @@ public final class ConfigRepository {
                                 name,
                                 Optional.empty(),
                                 routes.getOrDefault(name, List.of()),
-                                row.wasNull() ? OptionalLong.empty() : OptionalLong.of(limit)));
+                                row.wasNull() ? OptionalLong.empty() : OptionalLong.of(limit),
+                                routers.getOrDefault(name, List.of())));
             }
         }
         return accessKeys;

@@ -12,6 +12,7 @@ import java.util.OptionalLong;
  * @param routes the route names the key may call; empty means every route
  * @param lastUsedAt when a request last used the key, absent if never
  * @param dailyTokenLimit the most tokens the key may use per day, absent for no limit
+ * @param routers the router slugs the key is limited to; empty means {@code /v1} and every router
  */
 public record StoredAccessKey(
         String name,
@@ -19,12 +20,25 @@ public record StoredAccessKey(
         List<String> routes,
         Instant createdAt,
         Optional<Instant> lastUsedAt,
-        OptionalLong dailyTokenLimit) {
+        OptionalLong dailyTokenLimit,
+        List<String> routers) {
 
     public StoredAccessKey {
         routes = List.copyOf(routes);
         lastUsedAt = lastUsedAt == null ? Optional.empty() : lastUsedAt;
         dailyTokenLimit = dailyTokenLimit == null ? OptionalLong.empty() : dailyTokenLimit;
+        routers = routers == null ? List.of() : List.copyOf(routers);
+    }
+
+    /** A key not limited to routers. */
+    public StoredAccessKey(
+            String name,
+            String prefix,
+            List<String> routes,
+            Instant createdAt,
+            Optional<Instant> lastUsedAt,
+            OptionalLong dailyTokenLimit) {
+        this(name, prefix, routes, createdAt, lastUsedAt, dailyTokenLimit, List.of());
     }
 
     public boolean allowsAllRoutes() {

@@ -34,7 +34,10 @@ public final class ConfigMerge {
                                 })
                         .toList();
         return new SignalboxConfig(
-                providers, parsed.config().routes(), parsed.config().accessKeys());
+                providers,
+                parsed.config().routes(),
+                parsed.config().accessKeys(),
+                parsed.config().routers());
     }
 
     private static ProviderConfig withSecretsOf(ProviderConfig provider, ProviderConfig old) {

@@ -23,7 +23,7 @@ import java.util.Set;
 public final class ConfigReader {
 
     private static final Set<String> ROOT_FIELDS =
-            Set.of("version", "providers", "routes", "accessKeys");
+            Set.of("version", "providers", "routes", "accessKeys", RoutersReader.FIELD);
     private static final Set<String> PROVIDER_FIELDS =
             Set.of(
                     "name",
@@ -47,7 +47,7 @@ public final class ConfigReader {
             Set.of("provider", "model", "weight", "enabled", "match");
     private static final Set<String> FALLBACK_FIELDS = Set.of("provider", "model");
     private static final Set<String> ACCESS_KEY_FIELDS =
-            Set.of("name", "key", "routes", "dailyTokenLimit");
+            Set.of("name", "key", "routes", "dailyTokenLimit", RoutersReader.FIELD);
     static final int MAX_TIMEOUT_SECONDS = 3600;
 
     private static final JsonMapper MAPPER =
@@ -126,7 +126,8 @@ public final class ConfigReader {
                 accessKeys.add(readAccessKey(keyNodes.get(i), "accessKeys[" + i + "]", fields));
             }
         }
-        return new SignalboxConfig(providers, routes, accessKeys);
+        return new SignalboxConfig(
+                providers, routes, accessKeys, RoutersReader.routers(root, fields));
     }
 
     private static ProviderConfig readProvider(
@@ -224,6 +225,10 @@ public final class ConfigReader {
                     "must name at least one route; leave it out to allow every route");
         }
         return new AccessKeyConfig(
-                name, key, routes, fields.optionalLong(node, path, "dailyTokenLimit"));
+                name,
+                key,
+                routes,
+                fields.optionalLong(node, path, "dailyTokenLimit"),
+                RoutersReader.keyRouters(node, path, fields));
     }
 }

@@ -51,6 +51,9 @@ public final class ConfigValidator {
         Set<String> providerNames = validateProviders(config.providers(), problems);
         Set<String> routeNames = validateRoutes(config.routes(), providerNames, problems);
         validateAccessKeys(config.accessKeys(), routeNames, problems);
+        Set<String> slugs =
+                RoutersValidator.validateRouters(config.routers(), routeNames, problems);
+        RoutersValidator.validateKeyRouters(config.accessKeys(), slugs, problems);
         return problems;
     }
 

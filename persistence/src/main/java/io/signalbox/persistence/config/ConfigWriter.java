@@ -90,6 +90,21 @@ public final class ConfigWriter {
                 accessKey.routes().forEach(allowed::add);
             }
             accessKey.dailyTokenLimit().ifPresent(limit -> node.put("dailyTokenLimit", limit));
+            if (accessKey.limitedToRouters()) {
+                ArrayNode routers = node.putArray("routers");
+                accessKey.routers().forEach(routers::add);
+            }
+        }
+        // Written only when there are routers, so a configuration without them exports as before.
+        if (!config.routers().isEmpty()) {
+            ArrayNode routers = root.putArray("routers");
+            for (RouterConfig router : config.routers()) {
+                ObjectNode node = routers.addObject();
+                node.put("slug", router.slug());
+                node.put("active", router.active());
+                ArrayNode served = node.putArray("routes");
+                router.routes().forEach(served::add);
+            }
         }
         return root;
     }

@@ -284,7 +284,7 @@ class ConfigReaderTest {
                                                 List.of(
                                                         new ConfigProblem(
                                                                 "x",
-                                                                "unknown field; allowed here: accessKeys, providers, routes, version"),
+                                                                "unknown field; allowed here: accessKeys, providers, routers, routes, version"),
                                                         new ConfigProblem(
                                                                 "version",
                                                                 "this Signalbox reads version 1"))));
