@@ -37,12 +37,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves the OpenAI-compatible endpoints under {@code /v1} (CONTRACT section 3): checks the
- * request, resolves its route, lets the {@link Forwarder} serve it, and hands the outcome to the
- * usage sink. It never blocks, so Jetty may run it on the network thread: the body is read
- * asynchronously, calls (streamed or not) are answered from the HTTP client's callbacks, and only
- * work that may block (an access key not yet in memory, the model list) is handed to a worker
- * thread.
+ * Serves the OpenAI-compatible endpoints under {@code /v1} (CONTRACT section 3), and the same
+ * endpoints under {@code /router/{slug}/v1} for a router's routes (ADR 0013): checks the request,
+ * resolves its route, lets the {@link Forwarder} serve it, and hands the outcome to the usage sink.
+ * It never blocks, so Jetty may run it on the network thread: the body is read asynchronously,
+ * calls (streamed or not) are answered from the HTTP client's callbacks, and only work that may
+ * block (an access key not yet in memory, the model list) is handed to a worker thread.
  */
 public final class ProxyHandler extends Handler.Abstract.NonBlocking {
 
@@ -101,7 +101,11 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
                     return true;
                 }
             }
-            if (path.equals("/v1/models")) {
+            // A router's endpoint serves the same OpenAI paths as /v1, for its routes only.
+            Optional<RouterPath> routerPath = RouterPath.parse(path);
+            Optional<String> router = routerPath.map(RouterPath::slug);
+            String servicePath = routerPath.map(RouterPath::servicePath).orElse(path);
+            if (servicePath.equals("/v1/models")) {
                 requireMethod(request, HttpMethod.GET);
                 onWorker(
                         request,
@@ -110,11 +114,12 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
                         () ->
                                 listModels(
                                         RequestGuard.authenticate(request, access),
+                                        router,
                                         response,
                                         callback));
                 return true;
             }
-            Optional<Endpoint> endpoint = Endpoint.forPath(path);
+            Optional<Endpoint> endpoint = Endpoint.forPath(servicePath);
             if (endpoint.isEmpty()) {
                 throw new RejectedRequest(
                         404,
@@ -123,7 +128,8 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
                         "Unknown endpoint "
                                 + path
                                 + "; Signalbox serves /v1/chat/completions, /v1/completions,"
-                                + " /v1/embeddings, /v1/responses and /v1/models");
+                                + " /v1/embeddings, /v1/responses and /v1/models"
+                                + " (and the same under /router/SLUG for each router)");
             }
             requireMethod(request, HttpMethod.POST);
             long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
@@ -146,6 +152,7 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
                                                         response,
                                                         callback,
                                                         endpoint.get(),
+                                                        router,
                                                         bytes,
                                                         requestId,
                                                         startedAt,
@@ -184,7 +191,8 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
                                 ResponseHeaders.PROVIDER,
                                 ResponseHeaders.MODEL,
                                 ResponseHeaders.ATTEMPTS,
-                                ResponseHeaders.KEY_TOKENS_REMAINING));
+                                ResponseHeaders.KEY_TOKENS_REMAINING,
+                                ResponseHeaders.ROUTER));
     }
 
     private static void answerPreflight(Response response, Callback callback) {
@@ -256,6 +264,7 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
             Response response,
             Callback callback,
             Endpoint endpoint,
+            Optional<String> router,
             byte[] bytes,
             String requestId,
             Instant startedAt,
@@ -265,12 +274,19 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
                 callback,
                 () -> {
                     Caller caller = RequestGuard.authenticate(request, access);
+                    RoutingTable snapshot = table.get();
+                    RoutingTable reachable =
+                            RouterScope.tableFor(caller, router, snapshot, response.getHeaders());
                     ClientBody body = ClientBody.parse(bytes);
                     String model = body.model();
-                    RoutingTable snapshot = table.get();
                     Route route =
-                            RouteResolver.resolve(snapshot, model)
-                                    .orElseThrow(() -> RejectedRequest.modelNotFound(model));
+                            RouteResolver.resolve(reachable, model)
+                                    .orElseThrow(
+                                            () ->
+                                                    router.isPresent() && model != null
+                                                            ? RouterScope.modelNotOnRouter(
+                                                                    model, router.get())
+                                                            : RejectedRequest.modelNotFound(model));
                     if (!caller.mayUse(route.name())) {
                         throw RejectedRequest.forbidden(
                                 "model_not_allowed",
@@ -349,12 +365,16 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
                 result.error());
     }
 
-    private void listModels(Caller caller, Response response, Callback callback) {
+    private void listModels(
+            Caller caller, Optional<String> router, Response response, Callback callback)
+            throws RejectedRequest {
+        RoutingTable reachable =
+                RouterScope.tableFor(caller, router, table.get(), response.getHeaders());
         long created = clock.instant().getEpochSecond();
         ObjectNode root = JSON.createObjectNode();
         root.put("object", "list");
         ArrayNode data = root.putArray("data");
-        List<Route> routes = table.get().listedRoutes();
+        List<Route> routes = reachable.listedRoutes();
         for (Route route : routes) {
             if (caller.mayUse(route.name())) {
                 data.addObject()

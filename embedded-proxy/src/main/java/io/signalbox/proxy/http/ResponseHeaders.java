@@ -13,6 +13,9 @@ final class ResponseHeaders {
     static final String ATTEMPTS = "x-signalbox-attempts";
     static final String SHOULD_RETRY = "x-should-retry";
 
+    /** The router a call came in on ({@code /router/{slug}/v1}); absent on {@code /v1}. */
+    static final String ROUTER = "x-signalbox-router";
+
     /**
      * Tokens the access key has left today; sent once it used {@code
      * KeyTokensToday.WARNING_PERCENT} of its daily limit, as the warning that the limit is near.
