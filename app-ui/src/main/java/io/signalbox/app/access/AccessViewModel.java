@@ -234,7 +234,10 @@ public final class AccessViewModel {
             return false;
         }
         try {
-            config = store.replace(new SignalboxConfig(config.providers(), config.routes(), rest));
+            config =
+                    store.replace(
+                            new SignalboxConfig(
+                                    config.providers(), config.routes(), rest, config.routers()));
         } catch (InvalidConfigException e) {
             message.set("The key '" + name + "' was not revoked: " + e.getMessage());
             return false;

@@ -101,6 +101,8 @@ final class KeyEditorView {
         form.add(nameProblem, 1, row++);
         form.addRow(row++, label("Routes"), routes);
         form.add(hint("key-routes-summary", model.routesSummaryProperty()), 1, row++);
+        form.addRow(row++, label("Routers"), KeyRouterChecklist.build(model.routers()));
+        form.add(hint("key-routers-summary", model.routers().summaryProperty()), 1, row++);
         form.addRow(row++, label("Daily limit"), limitRow);
         form.add(problem("key-limit-problem", model.limitProblemProperty()), 1, row++);
         Label limitHint =

@@ -69,6 +69,7 @@ public final class KeyEditorViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper editing = new ReadOnlyBooleanWrapper();
     private SignalboxConfig config = SignalboxConfig.empty();
+    private final KeyRouters routers = new KeyRouters();
 
     /** The key being changed; null for a new one. */
     private String original;
@@ -92,6 +93,7 @@ public final class KeyEditorViewModel {
         editing.set(false);
         title.set("New access key");
         fill("", List.of(), OptionalLong.empty());
+        routers.fill(config, List.of());
     }
 
     /** The form filled with the stored key {@code keyName}; false when there is none. */
@@ -105,6 +107,7 @@ public final class KeyEditorViewModel {
         editing.set(true);
         title.set("Access key '" + keyName + "'");
         fill(keyName, key.get().routes(), key.get().dailyTokenLimit());
+        routers.fill(config, key.get().routers());
         return true;
     }
 
@@ -153,6 +156,11 @@ public final class KeyEditorViewModel {
         valid.set(nameProblem.get() == null && limitProblem.get() == null);
     }
 
+    /** The routers the key is limited to (ADR 0013). */
+    public KeyRouters routers() {
+        return routers;
+    }
+
     private List<String> tickedRoutes() {
         return routes.stream().filter(c -> c.selected().get()).map(RouteChoice::name).toList();
     }
@@ -187,18 +195,23 @@ public final class KeyEditorViewModel {
             keyName = name.get().strip();
             newKey = Optional.of(keyGenerator.get());
             keys.addAll(config.accessKeys());
-            keys.add(new AccessKeyConfig(keyName, newKey, tickedRoutes(), limit));
+            keys.add(new AccessKeyConfig(keyName, newKey, tickedRoutes(), limit, routers.ticked()));
         } else {
             keyName = original;
             for (AccessKeyConfig key : config.accessKeys()) {
                 keys.add(
                         key.name().equals(original)
-                                ? key.withRoutes(tickedRoutes()).withDailyTokenLimit(limit)
+                                ? key.withRoutes(tickedRoutes())
+                                        .withDailyTokenLimit(limit)
+                                        .withRouters(routers.ticked())
                                 : key);
             }
         }
         try {
-            config = store.replace(new SignalboxConfig(config.providers(), config.routes(), keys));
+            config =
+                    store.replace(
+                            new SignalboxConfig(
+                                    config.providers(), config.routes(), keys, config.routers()));
         } catch (InvalidConfigException e) {
             formProblem.set(describe(e));
             return Optional.empty();

@@ -42,7 +42,9 @@ record NewRoute(SignalboxConfig config, String routeName) {
                 config.providers().stream()
                         .map(candidate -> withModel(candidate, provider, model))
                         .toList();
-        return new NewRoute(new SignalboxConfig(providers, routes, config.accessKeys()), name);
+        return new NewRoute(
+                new SignalboxConfig(providers, routes, config.accessKeys(), config.routers()),
+                name);
     }
 
     /** The route palette lists selected models only, so the new target's model is selected. */

@@ -31,7 +31,8 @@ final class ProviderChanges {
         int index = storedName.map(name -> indexOf(config, name)).orElse(-1);
         if (index < 0) {
             providers.add(provider);
-            return new SignalboxConfig(providers, config.routes(), config.accessKeys());
+            return new SignalboxConfig(
+                    providers, config.routes(), config.accessKeys(), config.routers());
         }
         providers.set(index, provider);
         String oldName = storedName.get();
@@ -41,7 +42,7 @@ final class ProviderChanges {
                         : config.routes().stream()
                                 .map(route -> renamed(route, oldName, provider.name()))
                                 .toList();
-        return new SignalboxConfig(providers, routes, config.accessKeys());
+        return new SignalboxConfig(providers, routes, config.accessKeys(), config.routers());
     }
 
     private static RouteConfig renamed(RouteConfig route, String from, String to) {
@@ -71,7 +72,8 @@ final class ProviderChanges {
                 config.providers().stream()
                         .filter(provider -> !provider.name().equals(name))
                         .toList();
-        return new SignalboxConfig(providers, config.routes(), config.accessKeys());
+        return new SignalboxConfig(
+                providers, config.routes(), config.accessKeys(), config.routers());
     }
 
     /** The routes with a target or fallback at provider {@code name}, in configuration order. */

@@ -1,7 +1,9 @@
 package io.signalbox.app.routes;
 
+import io.signalbox.app.routers.RouterEdits;
 import io.signalbox.persistence.config.AccessKeyConfig;
 import io.signalbox.persistence.config.RouteConfig;
+import io.signalbox.persistence.config.RouterConfig;
 import io.signalbox.persistence.config.SignalboxConfig;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Whole-configuration edits that the Routes screen makes: one route put in or taken out, with the
- * access keys that name it kept consistent. Pure functions, so they are tested without a store.
+ * access keys and routers that name it kept consistent. Pure functions, so they are tested without
+ * a store.
  */
 final class RouteConfigs {
 
@@ -47,10 +50,12 @@ final class RouteConfigs {
             routes.set(index, route);
         }
         List<AccessKeyConfig> keys = config.accessKeys();
+        List<RouterConfig> routers = config.routers();
         if (previousName != null && !previousName.equals(route.name())) {
             keys = renamedInKeys(keys, previousName, route.name());
+            routers = RouterEdits.routeRenamed(routers, previousName, route.name());
         }
-        return new Edit(new SignalboxConfig(config.providers(), routes, keys), index);
+        return new Edit(new SignalboxConfig(config.providers(), routes, keys, routers), index);
     }
 
     /** Puts a route back at {@code index} (clamped), as an undo does. */
@@ -58,7 +63,7 @@ final class RouteConfigs {
             SignalboxConfig config, int index, RouteConfig route, List<AccessKeyConfig> keys) {
         List<RouteConfig> routes = new ArrayList<>(config.routes());
         routes.add(Math.max(0, Math.min(index, routes.size())), route);
-        return new SignalboxConfig(config.providers(), routes, keys);
+        return new SignalboxConfig(config.providers(), routes, keys, config.routers());
     }
 
     /**
@@ -86,7 +91,8 @@ final class RouteConfigs {
         }
         List<RouteConfig> routes =
                 config.routes().stream().filter(route -> !route.name().equals(name)).toList();
-        return new SignalboxConfig(config.providers(), routes, keys);
+        return new SignalboxConfig(
+                config.providers(), routes, keys, RouterEdits.routeDeleted(config.routers(), name));
     }
 
     private static List<AccessKeyConfig> renamedInKeys(

@@ -144,7 +144,8 @@ final class RouteEditorView {
         HBox fields =
                 new HBox(10, nameLabel, name, enabled, timeoutLabel, timeout, new Label("seconds"));
         fields.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(4, fields, nameProblem, timeoutProblem);
+        return new VBox(
+                4, fields, nameProblem, timeoutProblem, new RouterChips(model.routers()).build());
     }
 
     private Node targetsSection() {

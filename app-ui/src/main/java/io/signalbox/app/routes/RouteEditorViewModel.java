@@ -60,6 +60,7 @@ public final class RouteEditorViewModel {
     private SignalboxConfig context = SignalboxConfig.empty();
     private boolean loading;
     private final InvalidationListener changed = observable -> recompute();
+    private final RouterChoices routers = new RouterChoices(changed);
 
     public RouteEditorViewModel(ConfigStore store) {
         this.store = store;
@@ -115,6 +116,7 @@ public final class RouteEditorViewModel {
         }
         context = config;
         palette.setAll(paletteOf(config));
+        routers.refresh(config);
         recompute();
     }
 
@@ -130,6 +132,7 @@ public final class RouteEditorViewModel {
             enabled.set(route.enabled());
             timeoutSeconds.set(route.timeoutSeconds());
             lists.load(route.targets(), route.fallbacks().stream().map(ModelRef::of).toList());
+            routers.load(config, routeName);
         } finally {
             loading = false;
         }
@@ -163,9 +166,11 @@ public final class RouteEditorViewModel {
         }
         RouteConfig route = draft();
         RouteConfigs.Edit edit = RouteConfigs.put(store.current(), storedName, route);
+        SignalboxConfig next =
+                edit.config().withRouters(routers.applyTo(edit.config().routers(), route.name()));
         SignalboxConfig stored;
         try {
-            stored = store.replace(edit.config());
+            stored = store.replace(next);
         } catch (InvalidConfigException e) {
             problems.show(
                     RouteChecks.fromStore(e.problems(), edit.routeIndex()), targets, fallbacks);
@@ -229,7 +234,7 @@ public final class RouteEditorViewModel {
                         timeoutSeconds.get()),
                 targets,
                 fallbacks);
-        dirty.set(baseline == null || !draft().equals(baseline));
+        dirty.set(baseline == null || !draft().equals(baseline) || routers.changed());
         List<ModelRef> choices = new ArrayList<>();
         for (ProviderModels provider : palette) {
             provider.refs().stream().filter(lists::isFree).forEach(choices::add);
@@ -316,6 +321,11 @@ public final class RouteEditorViewModel {
 
     public ReadOnlyBooleanProperty newRouteProperty() {
         return isNew.getReadOnlyProperty();
+    }
+
+    /** Which routers serve this route (ADR 0013). */
+    public RouterChoices routers() {
+        return routers;
     }
 
     public EditorProblems problems() {

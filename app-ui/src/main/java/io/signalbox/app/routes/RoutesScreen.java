@@ -1,6 +1,7 @@
 package io.signalbox.app.routes;
 
 import io.signalbox.app.common.LivePolling;
+import io.signalbox.app.routers.RoutersPanel;
 import io.signalbox.app.runtime.ConfigService;
 import io.signalbox.app.runtime.SignalboxRuntime;
 import io.signalbox.persistence.config.InvalidConfigException;
@@ -37,7 +38,7 @@ public final class RoutesScreen {
                 new RoutesViewModel(
                         store, runtime.proxy().health()::snapshot, Clock.systemDefaultZone());
         RouteEditorViewModel editor = new RouteEditorViewModel(store);
-        Parent root = new RoutesView(list, editor).build();
+        Parent root = new RoutesView(list, editor).withFooter(RoutersPanel.create(runtime)).build();
         list.reload();
         // Changes may come from an HTTP worker (the management API): hop to the FX thread.
         service.addListener(

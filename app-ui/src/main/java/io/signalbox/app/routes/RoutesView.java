@@ -43,9 +43,18 @@ public final class RoutesView {
     private Node listPane;
     private Node editorPane;
 
+    /** Shown under the route list only (the Routers panel); null for none. */
+    private Node footer;
+
     public RoutesView(RoutesViewModel model, RouteEditorViewModel editorModel) {
         this.model = model;
         this.editorModel = editorModel;
+    }
+
+    /** Puts {@code node} under the route list, hidden while the editor is open. */
+    public RoutesView withFooter(Node node) {
+        this.footer = node;
+        return this;
     }
 
     public Parent build() {
@@ -152,6 +161,9 @@ public final class RoutesView {
                 });
 
         VBox pane = new VBox(12, header, messageBar(), list, undoBar());
+        if (footer != null) {
+            pane.getChildren().add(footer);
+        }
         VBox.setVgrow(list, Priority.ALWAYS);
         pane.getStyleClass().add(RouteStyles.SCREEN);
         return pane;

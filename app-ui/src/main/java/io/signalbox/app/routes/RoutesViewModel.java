@@ -1,5 +1,6 @@
 package io.signalbox.app.routes;
 
+import io.signalbox.app.routers.RouterEdits;
 import io.signalbox.persistence.config.AccessKeyConfig;
 import io.signalbox.persistence.config.InvalidConfigException;
 import io.signalbox.persistence.config.RouteConfig;
@@ -40,6 +41,9 @@ public final class RoutesViewModel {
     private SignalboxConfig config = SignalboxConfig.empty();
     private Map<TargetKey, TargetHealth> healthByTarget = Map.of();
     private Deleted lastDeleted;
+
+    /** The routers that served the last deleted route, put back by an undo. */
+    private List<String> lastDeletedRouters = List.of();
 
     /**
      * @param health the proxy's health book at an instant ({@code HealthBook::snapshot})
@@ -225,10 +229,12 @@ public final class RoutesViewModel {
             return false;
         }
         Deleted deleted = new Deleted(config.routes().get(index), index, config.accessKeys());
+        List<String> servedBy = RouterEdits.servingRoute(config, name);
         if (!apply(new RouteConfigs.Edit(next, -1))) {
             return false;
         }
         lastDeleted = deleted;
+        lastDeletedRouters = servedBy;
         undoText.set("Deleted the route '" + name + "'.");
         return true;
     }
@@ -257,6 +263,10 @@ public final class RoutesViewModel {
                             : key);
         }
         SignalboxConfig next = RouteConfigs.insert(config, deleted.index(), deleted.route(), keys);
+        next =
+                next.withRouters(
+                        RouterEdits.assign(
+                                next.routers(), deleted.route().name(), lastDeletedRouters));
         boolean restored =
                 apply(
                         new RouteConfigs.Edit(

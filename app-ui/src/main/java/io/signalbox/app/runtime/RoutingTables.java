@@ -8,6 +8,7 @@ import io.signalbox.persistence.config.TargetMatch;
 import io.signalbox.proxy.routing.MatchRule;
 import io.signalbox.proxy.routing.ProviderEndpoint;
 import io.signalbox.proxy.routing.Route;
+import io.signalbox.proxy.routing.Router;
 import io.signalbox.proxy.routing.RoutingTable;
 import io.signalbox.proxy.routing.Selection;
 import io.signalbox.proxy.routing.Target;
@@ -28,8 +29,19 @@ public final class RoutingTables {
                         .map(ProviderConfig::name)
                         .collect(Collectors.toSet());
         return RoutingTable.of(
-                config.providers().stream().map(RoutingTables::endpoint).toList(),
-                config.routes().stream().map(route -> route(route, disabledProviders)).toList());
+                        config.providers().stream().map(RoutingTables::endpoint).toList(),
+                        config.routes().stream()
+                                .map(route -> route(route, disabledProviders))
+                                .toList())
+                .withRouters(
+                        config.routers().stream()
+                                .map(
+                                        router ->
+                                                new Router(
+                                                        router.slug(),
+                                                        router.active(),
+                                                        Set.copyOf(router.routes())))
+                                .toList());
     }
 
     private static ProviderEndpoint endpoint(ProviderConfig provider) {

@@ -82,7 +82,8 @@ public final class StoredAccessPolicy implements AccessPolicy {
         return new Caller(
                 Optional.of(key.name()),
                 key.allowsAllRoutes() ? Set.of() : Set.copyOf(key.routes()),
-                key.dailyTokenLimit());
+                key.dailyTokenLimit(),
+                Set.copyOf(key.routers()));
     }
 
     @Override
