@@ -60,6 +60,7 @@ public final class RouteEditorViewModel {
     private SignalboxConfig context = SignalboxConfig.empty();
     private boolean loading;
     private final InvalidationListener changed = observable -> recompute();
+    private CanaryModel canaries = CanaryModel.NONE;
 
     public RouteEditorViewModel(ConfigStore store) {
         this.store = store;
@@ -249,12 +250,14 @@ public final class RouteEditorViewModel {
         target.weightProperty().addListener(changed);
         target.enabledProperty().addListener(changed);
         target.modelProperty().addListener(changed);
+        target.canaryProperty().addListener(changed);
     }
 
     private void unwatch(TargetDraft target) {
         target.weightProperty().removeListener(changed);
         target.enabledProperty().removeListener(changed);
         target.modelProperty().removeListener(changed);
+        target.canaryProperty().removeListener(changed);
     }
 
     // ---- state for the view ----
@@ -320,6 +323,16 @@ public final class RouteEditorViewModel {
 
     public EditorProblems problems() {
         return problems;
+    }
+
+    /** The canaries' live state and the promote and roll back commands. */
+    public CanaryModel canaries() {
+        return canaries;
+    }
+
+    /** Connects the editor to the running proxy's canaries; without it none are shown live. */
+    public void useCanaries(CanaryModel model) {
+        this.canaries = model;
     }
 
     /** The stored name of the route being edited, or null for a new one. */

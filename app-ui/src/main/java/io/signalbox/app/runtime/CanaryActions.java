@@ -64,6 +64,11 @@ public final class CanaryActions {
                 .toList();
     }
 
+    /** Every canary's state and window, from memory only: cheap enough to poll. */
+    public List<CanaryStatus> statuses() {
+        return proxy.canaries().statuses(proxy.routingTable(), clock.instant());
+    }
+
     /** The report of one route's canary, if it has one. */
     public Optional<CanaryReport> report(String route) {
         return reports().stream().filter(r -> r.status().route().equals(route)).findFirst();
