@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * targets (as many as the route's retries allow) and then the fallbacks, so a failing canary falls
  * back the normal way. Any other sample plans the route as if the canary were not there: the other
  * targets share the rest by their weights, and the canary is not among their retries, so it gets
- * its share and no more. A demoted canary gets nothing.
+ * its share and no more, unless every other target and fallback is out: then it serves rather than
+ * the client getting a 503. A demoted canary gets nothing.
  */
 public final class CanarySplit {
 
@@ -47,16 +48,28 @@ public final class CanarySplit {
             return RoutePlanner.plan(others, request, health, sample, turn, now);
         }
         double share = canary.share() / 100.0;
+        Optional<Target> canaryTarget = canaryTarget(route);
+        boolean canaryCanServe =
+                canaryTarget.isPresent()
+                        && takes(canaryTarget.get(), request)
+                        && health.isAvailable(canary.target(), now);
         if (sample >= share) {
-            return RoutePlanner.plan(
-                    others, request, health, rescale((sample - share) / (1 - share)), turn, now);
+            RoutePlan rest =
+                    RoutePlanner.plan(
+                            others,
+                            request,
+                            health,
+                            rescale((sample - share) / (1 - share)),
+                            turn,
+                            now);
+            // Every other target and fallback is out: an answer from the canary beats a 503.
+            return rest.attempts().isEmpty() && canaryCanServe
+                    ? new RoutePlan(List.of(canaryTarget.get()), Optional.empty(), false)
+                    : rest;
         }
         RoutePlan rest =
                 RoutePlanner.plan(others, request, health, rescale(sample / share), turn, now);
-        Optional<Target> canaryTarget = canaryTarget(route);
-        if (canaryTarget.isEmpty()
-                || !takes(canaryTarget.get(), request)
-                || !health.isAvailable(canary.target(), now)) {
+        if (!canaryCanServe) {
             return rest;
         }
         return new RoutePlan(canaryFirst(canaryTarget.get(), route, rest), Optional.empty(), false);

@@ -90,6 +90,28 @@ class CanarySplitTest {
     }
 
     @Test
+    void anActiveCanaryServesWhenEveryOtherTargetAndFallbackIsOut() {
+        Route route = route(10, OptionalInt.empty(), List.of(STABLE, NEXT));
+        HealthView onlyNext =
+                (target, now) ->
+                        target.equals(NEXT.key())
+                                ? TargetHealth.healthy(target)
+                                : new TargetHealth(
+                                        target,
+                                        TargetState.COOLING,
+                                        Optional.of(now.plusSeconds(30)),
+                                        Optional.empty());
+
+        assertThat(models(CanarySplit.plan(route, RequestView.NONE, onlyNext, 0.5, 0, NOW, true)))
+                .containsExactly("next");
+        assertThat(
+                        CanarySplit.plan(route, RequestView.NONE, onlyNext, 0.5, 0, NOW, false)
+                                .attempts())
+                .as("a demoted canary does not, though")
+                .isEmpty();
+    }
+
+    @Test
     void aCanaryThatIsOutOrSwitchedOffLeavesItsShareToTheOthers() {
         Route route = route(10, OptionalInt.empty(), List.of(STABLE, NEXT));
         HealthView nextCooling =
