@@ -6,6 +6,7 @@ import io.signalbox.proxy.http.OpenAiErrorHandler;
 import io.signalbox.proxy.http.ProxyHandler;
 import io.signalbox.proxy.management.ManagementApi;
 import io.signalbox.proxy.management.ManagementMount;
+import io.signalbox.proxy.routing.CanaryBook;
 import io.signalbox.proxy.routing.HealthBook;
 import io.signalbox.proxy.routing.HealthPolicy;
 import io.signalbox.proxy.routing.RoutingTable;
@@ -46,6 +47,7 @@ public final class ProxyServer implements AutoCloseable {
     private final Clock clock;
     private final HealthBook health;
     private final KeyTokensToday keyTokens;
+    private CanaryBook canaries = new CanaryBook();
     private Server server;
     private ServerConnector connector;
     private UpstreamClient upstreams;
@@ -110,6 +112,7 @@ public final class ProxyServer implements AutoCloseable {
         ProxyServer next = new ProxyServer(moved, table, access, usage, clock, health, keyTokens);
         next.management = management;
         next.adminToken = adminToken;
+        next.canaries = canaries;
         return next;
     }
 
@@ -163,7 +166,8 @@ public final class ProxyServer implements AutoCloseable {
                         usage,
                         options,
                         clock,
-                        () -> ThreadLocalRandom.current().nextDouble());
+                        () -> ThreadLocalRandom.current().nextDouble(),
+                        canaries);
         Handler served =
                 management == null
                         ? handler
@@ -221,6 +225,7 @@ public final class ProxyServer implements AutoCloseable {
      */
     public void update(RoutingTable next) {
         table.set(Objects.requireNonNull(next));
+        canaries.retain(next);
         health.clearHeldOut();
         seedKeyTokens();
     }
@@ -242,6 +247,11 @@ public final class ProxyServer implements AutoCloseable {
     /** Each access key's tokens today, as the daily token limits count them. */
     public KeyTokensToday keyTokensToday() {
         return keyTokens;
+    }
+
+    /** Each route's canary: active or demoted, and its window; shared with restarted servers. */
+    public CanaryBook canaries() {
+        return canaries;
     }
 
     public RoutingTable routingTable() {

@@ -205,6 +205,11 @@ public final class Database implements AutoCloseable {
         return discoveryRepository;
     }
 
+    /** The decisions taken about canaries; stateless, so a new one per call is fine. */
+    public CanaryDecisionRepository canaryDecisions() {
+        return new CanaryDecisionRepository(this);
+    }
+
     /** Runs {@code work} on a pooled connection in auto-commit mode. */
     <T> T withConnection(String what, SqlWork<T> work) {
         try (Connection connection = pool.getConnection()) {

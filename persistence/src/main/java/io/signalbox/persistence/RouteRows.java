@@ -1,5 +1,6 @@
 package io.signalbox.persistence;
 
+import io.signalbox.persistence.config.CanaryConfig;
 import io.signalbox.persistence.config.FallbackConfig;
 import io.signalbox.persistence.config.RouteConfig;
 import io.signalbox.persistence.config.RouteSelection;
@@ -99,6 +100,7 @@ final class RouteRows {
             condition.executeBatch();
             fallback.executeBatch();
         }
+        CanaryRows.save(connection, routes);
     }
 
     private static void addConditions(
@@ -123,6 +125,7 @@ final class RouteRows {
     static List<RouteConfig> load(Connection connection) throws SQLException {
         Map<String, Map<Integer, Map<String, Map<String, String>>>> conditions =
                 loadConditions(connection);
+        Map<String, Map<Integer, CanaryConfig>> canaries = CanaryRows.load(connection);
         Map<String, List<TargetConfig>> targets = new HashMap<>();
         try (PreparedStatement select =
                         connection.prepareStatement(
@@ -149,7 +152,8 @@ final class RouteRows {
                                         row.getString("model"),
                                         row.getInt("weight"),
                                         row.getBoolean("enabled"),
-                                        match));
+                                        match,
+                                        CanaryRows.of(canaries, route, row.getInt("position"))));
             }
         }
         Map<String, List<FallbackConfig>> fallbacks = new HashMap<>();

@@ -5,6 +5,8 @@ import io.signalbox.app.discovery.DiscoveryException;
 import io.signalbox.app.discovery.DiscoveryResult;
 import io.signalbox.app.discovery.ModelDiscovery;
 import io.signalbox.app.discovery.TargetRef;
+import io.signalbox.app.runtime.CanaryActionException;
+import io.signalbox.app.runtime.CanaryActions;
 import io.signalbox.app.runtime.ConfigService;
 import io.signalbox.persistence.config.ConfigWriter;
 import io.signalbox.persistence.config.InvalidConfigException;
@@ -13,6 +15,7 @@ import io.signalbox.persistence.usage.UsageQueries;
 import io.signalbox.proxy.ProxyServer;
 import io.signalbox.proxy.management.ManagementApi;
 import io.signalbox.proxy.management.ManagementException;
+import io.signalbox.proxy.routing.CanaryDecision;
 import io.signalbox.proxy.routing.Route;
 import io.signalbox.proxy.routing.RouteHealth;
 import io.signalbox.proxy.routing.RoutingTable;
@@ -42,6 +45,7 @@ public final class ManagementService implements ManagementApi {
     private final ProxyServer proxy;
     private final Clock clock;
     private final String version;
+    private volatile CanaryActions canaries;
 
     /**
      * @param proxy read for its routing table and health book, whose targets {@link #health()}
@@ -61,6 +65,45 @@ public final class ManagementService implements ManagementApi {
         this.proxy = proxy;
         this.clock = clock;
         this.version = version;
+    }
+
+    /** Serves the canary calls through {@code actions}; without it there are no canaries. */
+    public ManagementService withCanaries(CanaryActions actions) {
+        this.canaries = actions;
+        return this;
+    }
+
+    @Override
+    public List<CanaryReport> canaries() {
+        return canaries == null ? List.of() : canaries.reports();
+    }
+
+    @Override
+    public CanaryDecision promoteCanary(String route) throws ManagementException {
+        return canaryAction(route, true);
+    }
+
+    @Override
+    public CanaryDecision rollbackCanary(String route) throws ManagementException {
+        return canaryAction(route, false);
+    }
+
+    private CanaryDecision canaryAction(String route, boolean promote) throws ManagementException {
+        if (canaries == null) {
+            throw ManagementException.unknownRoute(route);
+        }
+        try {
+            return promote ? canaries.promote(route) : canaries.rollback(route);
+        } catch (CanaryActionException e) {
+            throw e.unknownRoute()
+                    ? ManagementException.unknownRoute(route)
+                    : ManagementException.noCanary(route);
+        } catch (InvalidConfigException e) {
+            throw ManagementException.invalidConfig(
+                    e.problems().stream()
+                            .map(p -> new ManagementException.Problem(p.path(), p.message()))
+                            .toList());
+        }
     }
 
     @Override

@@ -61,6 +61,7 @@ public final class RouteEditorViewModel {
     private boolean loading;
     private final InvalidationListener changed = observable -> recompute();
     private final RouterChoices routers = new RouterChoices(changed);
+    private CanaryModel canaries = CanaryModel.NONE;
 
     public RouteEditorViewModel(ConfigStore store) {
         this.store = store;
@@ -254,12 +255,14 @@ public final class RouteEditorViewModel {
         target.weightProperty().addListener(changed);
         target.enabledProperty().addListener(changed);
         target.modelProperty().addListener(changed);
+        target.canaryProperty().addListener(changed);
     }
 
     private void unwatch(TargetDraft target) {
         target.weightProperty().removeListener(changed);
         target.enabledProperty().removeListener(changed);
         target.modelProperty().removeListener(changed);
+        target.canaryProperty().removeListener(changed);
     }
 
     // ---- state for the view ----
@@ -330,6 +333,16 @@ public final class RouteEditorViewModel {
 
     public EditorProblems problems() {
         return problems;
+    }
+
+    /** The canaries' live state and the promote and roll back commands. */
+    public CanaryModel canaries() {
+        return canaries;
+    }
+
+    /** Connects the editor to the running proxy's canaries; without it none are shown live. */
+    public void useCanaries(CanaryModel model) {
+        this.canaries = model;
     }
 
     /** The stored name of the route being edited, or null for a new one. */

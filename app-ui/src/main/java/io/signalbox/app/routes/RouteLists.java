@@ -39,6 +39,7 @@ public final class RouteLists {
                             target.enabled(),
                             drafts.size(),
                             target.match()));
+            drafts.get(drafts.size() - 1).canaryProperty().set(target.canary().orElse(null));
         }
         targets.setAll(drafts);
         fallbacks.setAll(fallbackModels.stream().map(FallbackDraft::new).toList());

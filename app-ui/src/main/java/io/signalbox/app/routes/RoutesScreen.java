@@ -2,11 +2,15 @@ package io.signalbox.app.routes;
 
 import io.signalbox.app.common.LivePolling;
 import io.signalbox.app.routers.RoutersPanel;
+import io.signalbox.app.runtime.CanaryActions;
 import io.signalbox.app.runtime.ConfigService;
 import io.signalbox.app.runtime.SignalboxRuntime;
 import io.signalbox.persistence.config.InvalidConfigException;
 import io.signalbox.persistence.config.SignalboxConfig;
+import io.signalbox.proxy.routing.CanaryDecision;
+import io.signalbox.proxy.routing.CanaryStatus;
 import java.time.Clock;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.util.Duration;
@@ -38,6 +42,8 @@ public final class RoutesScreen {
                 new RoutesViewModel(
                         store, runtime.proxy().health()::snapshot, Clock.systemDefaultZone());
         RouteEditorViewModel editor = new RouteEditorViewModel(store);
+        CanaryModel canaries = new CanaryModel(canaryPort(runtime.canaries()));
+        editor.useCanaries(canaries);
         Parent root = new RoutesView(list, editor).withFooter(RoutersPanel.create(runtime)).build();
         list.reload();
         // Changes may come from an HTTP worker (the management API): hop to the FX thread.
@@ -49,6 +55,26 @@ public final class RoutesScreen {
                                     editor.configChanged(config);
                                 }));
         LivePolling.whileShowing(root, HEALTH_REFRESH, list::refreshHealth);
+        LivePolling.whileShowing(root, HEALTH_REFRESH, canaries::refresh);
         return root;
+    }
+
+    private static CanaryModel.Port canaryPort(CanaryActions actions) {
+        return new CanaryModel.Port() {
+            @Override
+            public List<CanaryStatus> statuses() {
+                return actions.statuses();
+            }
+
+            @Override
+            public CanaryDecision promote(String route) throws Exception {
+                return actions.promote(route);
+            }
+
+            @Override
+            public CanaryDecision rollback(String route) throws Exception {
+                return actions.rollback(route);
+            }
+        };
     }
 }

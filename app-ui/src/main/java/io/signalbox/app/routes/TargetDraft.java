@@ -1,5 +1,6 @@
 package io.signalbox.app.routes;
 
+import io.signalbox.persistence.config.CanaryConfig;
 import io.signalbox.persistence.config.TargetConfig;
 import io.signalbox.persistence.config.TargetMatch;
 import javafx.beans.property.BooleanProperty;
@@ -27,6 +28,7 @@ public final class TargetDraft {
     private final TargetMatch match;
     private final ReadOnlyDoubleWrapper share = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    private final ObjectProperty<CanaryConfig> canary = new SimpleObjectProperty<>();
 
     TargetDraft(ModelRef model, int weight, boolean enabled, int color) {
         this(model, weight, enabled, color, TargetMatch.NONE);
@@ -67,6 +69,11 @@ public final class TargetDraft {
         return color;
     }
 
+    /** The canary settings when this target is the route's canary, else null. */
+    public ObjectProperty<CanaryConfig> canaryProperty() {
+        return canary;
+    }
+
     public ReadOnlyDoubleProperty shareProperty() {
         return share.getReadOnlyProperty();
     }
@@ -86,6 +93,7 @@ public final class TargetDraft {
 
     TargetConfig toConfig() {
         return new TargetConfig(
-                model().provider(), model().model(), weight.get(), enabled.get(), match);
+                        model().provider(), model().model(), weight.get(), enabled.get(), match)
+                .withCanary(java.util.Optional.ofNullable(canary.get()));
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -88,6 +89,16 @@ public final class ConfigService {
         SignalboxConfig stored = repository.load();
         applied(stored);
         return stored;
+    }
+
+    /**
+     * Replaces the configuration with {@code change} applied to the stored one, under the same lock
+     * as every other change, so nothing stored in between is lost. The change may throw to change
+     * nothing.
+     */
+    public synchronized SignalboxConfig update(UnaryOperator<SignalboxConfig> change)
+            throws InvalidConfigException {
+        return replace(change.apply(repository.load()));
     }
 
     /**

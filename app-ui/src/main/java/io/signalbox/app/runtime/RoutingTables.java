@@ -1,10 +1,12 @@
 package io.signalbox.app.runtime;
 
+import io.signalbox.persistence.config.CanaryConfig;
 import io.signalbox.persistence.config.ProviderConfig;
 import io.signalbox.persistence.config.RouteConfig;
 import io.signalbox.persistence.config.RouteSelection;
 import io.signalbox.persistence.config.SignalboxConfig;
 import io.signalbox.persistence.config.TargetMatch;
+import io.signalbox.proxy.routing.Canary;
 import io.signalbox.proxy.routing.MatchRule;
 import io.signalbox.proxy.routing.ProviderEndpoint;
 import io.signalbox.proxy.routing.Route;
@@ -12,8 +14,10 @@ import io.signalbox.proxy.routing.Router;
 import io.signalbox.proxy.routing.RoutingTable;
 import io.signalbox.proxy.routing.Selection;
 import io.signalbox.proxy.routing.Target;
+import io.signalbox.proxy.routing.TargetKey;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -84,7 +88,25 @@ public final class RoutingTables {
                 route.retries(),
                 route.selection() == RouteSelection.ROUND_ROBIN
                         ? Selection.ROUND_ROBIN
-                        : Selection.WEIGHTED);
+                        : Selection.WEIGHTED,
+                canary(route));
+    }
+
+    /** The route's canary, from the one target that carries canary settings (validated). */
+    static Optional<Canary> canary(RouteConfig route) {
+        return route.targets().stream()
+                .filter(target -> target.canary().isPresent())
+                .findFirst()
+                .map(
+                        target -> {
+                            CanaryConfig canary = target.canary().get();
+                            return new Canary(
+                                    new TargetKey(target.provider(), target.model()),
+                                    canary.share(),
+                                    canary.minSuccessPercent(),
+                                    canary.windowMinutes(),
+                                    canary.minRequests());
+                        });
     }
 
     private static MatchRule rule(TargetMatch match) {

@@ -54,6 +54,8 @@ public final class SignalboxRuntime implements AutoCloseable {
     private final AdminToken adminToken;
     private final RunningProxy proxy;
     private final CountingUsageSink completedRequests;
+    private CanaryDecisionWriter canaryDecisions;
+    private CanaryActions canaries;
 
     private SignalboxRuntime(
             DataDirectory dataDir,
@@ -148,14 +150,23 @@ public final class SignalboxRuntime implements AutoCloseable {
             requireAccessKeyOffLoopback(bind, database.accessKeyRepository().count());
             access.refresh();
             proxy.update(RoutingTables.from(config.current()));
+            // After the table: a canary demoted in an earlier run stays demoted (ADR 0015).
+            CanaryActions.restoreDemotions(database.canaryDecisions(), proxy.canaries());
+            CanaryDecisionWriter canaryDecisions =
+                    new CanaryDecisionWriter(database.canaryDecisions());
+            proxy.canaries().decisionsTo(canaryDecisions);
+            CanaryActions canaries =
+                    new CanaryActions(config, database.canaryDecisions(), proxy, Clock.systemUTC());
             proxy.enableManagement(
                     new ManagementService(
-                            config,
-                            new ModelDiscovery(database.discoveryRepository(), config::current),
-                            database.usageQueries(),
-                            proxy,
-                            Clock.systemUTC(),
-                            Version.current()),
+                                    config,
+                                    new ModelDiscovery(
+                                            database.discoveryRepository(), config::current),
+                                    database.usageQueries(),
+                                    proxy,
+                                    Clock.systemUTC(),
+                                    Version.current())
+                            .withCanaries(canaries),
                     adminToken::matches);
             // The setting only holds back a window's proxy: headless, the proxy is the point.
             boolean startNow =
@@ -187,15 +198,20 @@ public final class SignalboxRuntime implements AutoCloseable {
                 out.println("Signalbox proxy not started: start it from Settings");
             }
             out.flush();
-            return new SignalboxRuntime(
-                    dataDir,
-                    lock,
-                    database,
-                    recorder,
-                    config,
-                    adminToken,
-                    new RunningProxy(proxy, port, lock, access, database.accessKeyRepository()),
-                    completedRequests);
+            SignalboxRuntime runtime =
+                    new SignalboxRuntime(
+                            dataDir,
+                            lock,
+                            database,
+                            recorder,
+                            config,
+                            adminToken,
+                            new RunningProxy(
+                                    proxy, port, lock, access, database.accessKeyRepository()),
+                            completedRequests);
+            runtime.canaryDecisions = canaryDecisions;
+            runtime.canaries = canaries;
+            return runtime;
         } catch (StartupException e) {
             closeQuietly(recorder, database, lock);
             throw e;
@@ -319,6 +335,11 @@ public final class SignalboxRuntime implements AutoCloseable {
         return proxy;
     }
 
+    /** Canary reports, promote and roll back, for the route editor. */
+    public CanaryActions canaries() {
+        return canaries;
+    }
+
     /** How many requests the proxy has finished since start, for a requests-per-second figure. */
     public long completedRequests() {
         return completedRequests.completed();
@@ -332,6 +353,7 @@ public final class SignalboxRuntime implements AutoCloseable {
     public void close() {
         LOG.info("Signalbox stopping");
         proxy.stop();
+        canaryDecisions.close();
         closeQuietly(recorder, database, lock);
         LOG.info("Signalbox stopped");
     }

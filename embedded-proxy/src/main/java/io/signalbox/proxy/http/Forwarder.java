@@ -2,6 +2,8 @@ package io.signalbox.proxy.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.signalbox.proxy.ProxyOptions;
+import io.signalbox.proxy.routing.CanaryBook;
+import io.signalbox.proxy.routing.CanarySplit;
 import io.signalbox.proxy.routing.FailureClassifier;
 import io.signalbox.proxy.routing.FailureKind;
 import io.signalbox.proxy.routing.HealthBook;
@@ -45,18 +47,21 @@ final class Forwarder {
     private final Clock clock;
     private final DoubleSupplier random;
     private final Rotations rotations = new Rotations();
+    private final CanaryBook canaries;
 
     Forwarder(
             UpstreamClient upstreams,
             HealthBook health,
             ProxyOptions options,
             Clock clock,
-            DoubleSupplier random) {
+            DoubleSupplier random,
+            CanaryBook canaries) {
         this.upstreams = upstreams;
         this.health = health;
         this.options = options;
         this.clock = clock;
         this.random = random;
+        this.canaries = canaries;
     }
 
     /**
@@ -72,9 +77,14 @@ final class Forwarder {
                                 route.name(),
                                 RoutePlanner.rotationGroup(route, exchange.request(), health, now))
                         : 0;
+        double sample = random.getAsDouble();
+        boolean canaryActive = canaries.isActive(route);
         RoutePlan plan =
-                RoutePlanner.plan(
-                        route, exchange.request(), health, random.getAsDouble(), turn, now);
+                CanarySplit.plan(
+                        route, exchange.request(), health, sample, turn, now, canaryActive);
+        if (CanarySplit.heldOut(route, exchange.request(), health, sample, now, canaryActive)) {
+            canaries.recordHeldOut(route, now);
+        }
         if (plan.noTargetMatches()) {
             done.accept(FinalErrors.noTargetMatches(exchange, client));
             return;

@@ -8,6 +8,7 @@ import io.signalbox.proxy.access.AccessPolicy;
 import io.signalbox.proxy.access.Caller;
 import io.signalbox.proxy.access.KeyTokensToday;
 import io.signalbox.proxy.access.TokenAllowance;
+import io.signalbox.proxy.routing.CanaryBook;
 import io.signalbox.proxy.routing.HealthBook;
 import io.signalbox.proxy.routing.Route;
 import io.signalbox.proxy.routing.RouteResolver;
@@ -58,11 +59,13 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
     private final Clock clock;
     private final RequestIds requestIds;
     private final KeyTokensToday keyTokens;
+    private final CanaryBook canaries;
 
     /**
      * @param keyTokens each access key's tokens today, checked against its daily limit when a
      *     request starts and counted when it ends
      * @param random gives the routing sample in [0, 1) for each call
+     * @param canaries whether each route's canary is active, and where its attempts are counted
      */
     public ProxyHandler(
             Supplier<RoutingTable> table,
@@ -73,11 +76,13 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
             UsageSink usage,
             ProxyOptions options,
             Clock clock,
-            DoubleSupplier random) {
+            DoubleSupplier random,
+            CanaryBook canaries) {
         this.table = table;
+        this.canaries = canaries;
         this.access = access;
         this.keyTokens = keyTokens;
-        this.forwarder = new Forwarder(upstreams, health, options, clock, random);
+        this.forwarder = new Forwarder(upstreams, health, options, clock, random, canaries);
         this.usage = usage;
         this.options = options;
         this.guard = new RequestGuard(options);
@@ -329,6 +334,7 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
     /** Counts the call's tokens toward its key's day, then hands it to the request log. */
     private void finished(Exchange exchange, ForwardResult result) {
         UsageEvent event = usageEvent(exchange, result);
+        canaries.record(exchange.route(), result.attempts(), clock.instant());
         event.accessKeyName()
                 .ifPresent(
                         key -> keyTokens.add(key, event.startedAt(), event.usage().totalTokens()));

@@ -1,6 +1,8 @@
 package io.signalbox.proxy.management;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.signalbox.proxy.routing.CanaryDecision;
+import io.signalbox.proxy.routing.CanaryStatus;
 import io.signalbox.proxy.routing.RouteHealth;
 import io.signalbox.proxy.routing.TargetHealth;
 import java.time.Instant;
@@ -65,6 +67,46 @@ public interface ManagementApi {
 
     /** The version, every target's health and every route's status. */
     HealthReport health();
+
+    /**
+     * Every route's canary with its state, window and recent decisions ({@code GET /api/canaries}).
+     * The default serves none, for implementations that predate canaries.
+     */
+    default List<CanaryReport> canaries() throws ManagementException {
+        return List.of();
+    }
+
+    /**
+     * Makes the route's canary its only target, without canary settings, as a configuration change
+     * (stored, applied at once), and records the decision.
+     *
+     * @throws ManagementException 404 for an unknown route, 409 when it has no canary
+     */
+    default CanaryDecision promoteCanary(String route) throws ManagementException {
+        throw ManagementException.unknownRoute(route);
+    }
+
+    /**
+     * Removes the route's canary target, as a configuration change, and records the decision.
+     *
+     * @throws ManagementException 404 for an unknown route, 409 when it has no canary
+     */
+    default CanaryDecision rollbackCanary(String route) throws ManagementException {
+        throw ManagementException.unknownRoute(route);
+    }
+
+    /**
+     * A route's canary now and what was decided about it.
+     *
+     * @param decisions the newest first, also from earlier runs
+     */
+    record CanaryReport(CanaryStatus status, List<CanaryDecision> decisions) {
+
+        public CanaryReport {
+            Objects.requireNonNull(status, "status");
+            decisions = List.copyOf(decisions);
+        }
+    }
 
     /** What usage is grouped by; the names are the {@code groupBy} words in lower case. */
     enum Grouping {

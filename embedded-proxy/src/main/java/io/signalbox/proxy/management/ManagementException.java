@@ -72,6 +72,22 @@ public final class ManagementException extends Exception {
         return new ManagementException(502, "discovery_failed", message, List.of(), kind);
     }
 
+    /** 404: no route has this name. */
+    public static ManagementException unknownRoute(String name) {
+        return new ManagementException(
+                404,
+                "route_not_found",
+                "There is no route named '" + name + "' in the configuration");
+    }
+
+    /** 409: the route has no canary to promote or roll back. */
+    public static ManagementException noCanary(String route) {
+        return new ManagementException(
+                409,
+                "no_canary",
+                "The route '" + route + "' has no canary; mark a target as canary first");
+    }
+
     public int status() {
         return status;
     }

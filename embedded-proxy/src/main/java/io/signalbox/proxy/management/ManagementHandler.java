@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
@@ -110,6 +111,10 @@ final class ManagementHandler extends Handler.Abstract.NonBlocking {
         if (DISCOVER.matcher(path).matches()) {
             return "POST";
         }
+        Optional<String> canary = CanaryCalls.allowedMethods(path);
+        if (canary.isPresent()) {
+            return canary.get();
+        }
         return switch (path) {
             case "/api/config" -> "GET, PUT";
             case "/api/usage", "/api/requests", "/api/health" -> "GET";
@@ -131,6 +136,12 @@ final class ManagementHandler extends Handler.Abstract.NonBlocking {
             return (query, body) -> {
                 ApiQuery.of(query, Set.of());
                 return ApiJson.discovery(api.discover(provider));
+            };
+        }
+        if (CanaryCalls.allowedMethods(path).isPresent()) {
+            return (query, body) -> {
+                ApiQuery.of(query, Set.of());
+                return CanaryCalls.answer(api, path);
             };
         }
         return switch (path) {

@@ -3,6 +3,7 @@ package io.signalbox.proxy.routing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -12,6 +13,7 @@ import java.util.OptionalInt;
  * @param retries how many other targets to try after the first pick before the fallbacks; empty
  *     tries every available target once
  * @param selection how the first pick is made
+ * @param canary present when one of the targets is the route's canary ({@link CanarySplit})
  */
 public record Route(
         String name,
@@ -20,13 +22,35 @@ public record Route(
         List<Target> fallbacks,
         Duration firstByteTimeout,
         OptionalInt retries,
-        Selection selection) {
+        Selection selection,
+        Optional<Canary> canary) {
 
     public Route {
         targets = List.copyOf(targets);
         fallbacks = List.copyOf(fallbacks);
         Objects.requireNonNull(retries, "retries");
         Objects.requireNonNull(selection, "selection");
+        Objects.requireNonNull(canary, "canary");
+    }
+
+    /** A route without a canary. */
+    public Route(
+            String name,
+            boolean enabled,
+            List<Target> targets,
+            List<Target> fallbacks,
+            Duration firstByteTimeout,
+            OptionalInt retries,
+            Selection selection) {
+        this(
+                name,
+                enabled,
+                targets,
+                fallbacks,
+                firstByteTimeout,
+                retries,
+                selection,
+                Optional.empty());
     }
 
     /** A weighted route that tries every available target once: the behaviour before issue 9. */

@@ -44,7 +44,7 @@ public final class ConfigReader {
                     "retries",
                     "selection");
     private static final Set<String> TARGET_FIELDS =
-            Set.of("provider", "model", "weight", "enabled", "match");
+            Set.of("provider", "model", "weight", "enabled", "match", "canary");
     private static final Set<String> FALLBACK_FIELDS = Set.of("provider", "model");
     private static final Set<String> ACCESS_KEY_FIELDS =
             Set.of("name", "key", "routes", "dailyTokenLimit", RoutersReader.FIELD);
@@ -181,7 +181,8 @@ public final class ConfigReader {
                                         0,
                                         TargetConfig.MAX_WEIGHT),
                                 fields.bool(target, targetPath, "enabled", true),
-                                RoutingOptionsReader.match(target, targetPath, fields)));
+                                RoutingOptionsReader.match(target, targetPath, fields),
+                                CanaryOptions.read(target, targetPath, fields)));
             }
         }
         List<FallbackConfig> fallbacks = new ArrayList<>();

@@ -66,6 +66,7 @@ public final class ConfigWriter {
                                 .put("weight", target.weight())
                                 .put("enabled", target.enabled());
                 writeMatch(targetNode, target.match());
+                target.canary().ifPresent(canary -> writeCanary(targetNode, canary));
             }
             ArrayNode fallbacks = node.putArray("fallbacks");
             for (FallbackConfig fallback : route.fallbacks()) {
@@ -123,6 +124,15 @@ public final class ConfigWriter {
             match.query().forEach(query::put);
         }
         match.path().ifPresent(path -> node.put("path", path));
+    }
+
+    /** Every canary field is written, defaults included, so an export shows the threshold used. */
+    private static void writeCanary(ObjectNode target, CanaryConfig canary) {
+        target.putObject("canary")
+                .put("share", canary.share())
+                .put("minSuccessPercent", canary.minSuccessPercent())
+                .put("windowMinutes", canary.windowMinutes())
+                .put("minRequests", canary.minRequests());
     }
 
     /**
