@@ -38,11 +38,14 @@ public final class Database implements AutoCloseable {
      *   database itself; H2's own shutdown hook could close it before that last batch.
      * LOCK_TIMEOUT=10000: the usage writer, the UI and a configuration import may wait on one
      *   another's row locks for a moment; H2's 2 s default could turn that into failed writes.
+     * QUERY_CACHE_SIZE=64: each batch of the usage writer prepares a dozen statements (requests,
+     *   attempts, the hourly rollups); with H2's default of 8 cached per session they pushed one
+     *   another out and were parsed again for every batch.
      * No AUTO_SERVER and the default FILE lock: a second instance on the same data dir is refused
      *   (DataDirInUseException) instead of sharing the database.
      */
     private static final String URL_OPTIONS =
-            ";TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+            ";TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
 
     /**
      * Data dirs open in this process. H2 shares a database between connections of one JVM, so its

@@ -3,9 +3,7 @@ package io.signalbox.app.providers;
 import io.signalbox.persistence.config.InvalidConfigException;
 import io.signalbox.persistence.config.ProviderConfig;
 import io.signalbox.persistence.config.SignalboxConfig;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -45,10 +43,7 @@ public final class ProviderEditorViewModel {
     private final StringProperty headers = new SimpleStringProperty("");
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
 
-    /** PEM text of the certificates trusted besides the default store; "" for none. */
-    private final ReadOnlyStringWrapper certificate = new ReadOnlyStringWrapper("");
-
-    private final ReadOnlyStringWrapper certificateSummary = new ReadOnlyStringWrapper("");
+    private final TrustedCertificateField certificate;
     private final ReadOnlyStringWrapper storedName = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper apiKeyHint = new ReadOnlyStringWrapper("");
@@ -69,13 +64,20 @@ public final class ProviderEditorViewModel {
         for (ProviderField field : ProviderField.values()) {
             errors.put(field, new ReadOnlyStringWrapper(""));
         }
+        this.certificate =
+                new TrustedCertificateField(errors.get(ProviderField.CERTIFICATE), services::zone);
         this.models = new ModelsViewModel(services, this::draft, storedName.getReadOnlyProperty());
         preset.addListener((obs, old, chosen) -> presetChosen(old, chosen));
         baseUrl.addListener((obs, old, url) -> urlTyped(url));
-        certificate.addListener((obs, old, pem) -> summarizeCertificate(pem));
         for (Observable field :
                 new Observable[] {
-                    name, baseUrl, apiKey, headers, enabled, certificate, models.checklist().rows()
+                    name,
+                    baseUrl,
+                    apiKey,
+                    headers,
+                    enabled,
+                    certificate.pemProperty(),
+                    models.checklist().rows()
                 }) {
             field.addListener(changed -> updateDirty());
         }
@@ -96,7 +98,7 @@ public final class ProviderEditorViewModel {
             apiKey.set(provider.flatMap(ProviderConfig::apiKey).orElse(""));
             headers.set(provider.map(p -> HeaderLines.format(p.headers())).orElse(""));
             enabled.set(provider.map(ProviderConfig::enabled).orElse(true));
-            certificate.set(provider.flatMap(ProviderConfig::trustedCertificate).orElse(""));
+            certificate.load(provider.flatMap(ProviderConfig::trustedCertificate));
             preset.set(provider.map(p -> ProviderPreset.matching(p.baseUrl())).orElse(null));
             storedName.set(provider.map(ProviderConfig::name).orElse(""));
             provider.ifPresent(p -> models.checklist().applySelection(p.models()));
@@ -213,7 +215,7 @@ public final class ProviderEditorViewModel {
                 parsedHeaders,
                 models.checklist().checkedModels(),
                 enabled.get(),
-                certificate.get().isEmpty() ? Optional.empty() : Optional.of(certificate.get()));
+                certificate.value());
     }
 
     /**
@@ -221,34 +223,12 @@ public final class ProviderEditorViewModel {
      * file that holds none is reported next to the field and changes nothing.
      */
     public void addCertificate(Path file) {
-        errors.get(ProviderField.CERTIFICATE).set("");
-        try {
-            certificate.set(CertificateFile.pemOf(file));
-        } catch (IllegalArgumentException e) {
-            errors.get(ProviderField.CERTIFICATE).set(e.getMessage());
-        } catch (IOException e) {
-            errors.get(ProviderField.CERTIFICATE)
-                    .set("Cannot read " + file.getFileName() + ": " + e.getMessage());
-        }
+        certificate.add(file);
     }
 
     /** Back to trusting only the default store, once saved. */
     public void removeCertificate() {
-        errors.get(ProviderField.CERTIFICATE).set("");
-        certificate.set("");
-    }
-
-    private void summarizeCertificate(String pem) {
-        if (pem.isEmpty()) {
-            certificateSummary.set("");
-            return;
-        }
-        try {
-            certificateSummary.set(CertificateSummary.of(pem, services.zone(), Instant.now()));
-        } catch (IllegalArgumentException e) {
-            // Only a stored PEM could be unreadable (import checks it): say so, keep it.
-            certificateSummary.set("Unreadable certificate: " + e.getMessage());
-        }
+        certificate.remove();
     }
 
     private void updateDirty() {
@@ -372,12 +352,12 @@ public final class ProviderEditorViewModel {
 
     /** The trusted certificate's PEM text; empty when only the default store is trusted. */
     public ReadOnlyStringProperty certificateProperty() {
-        return certificate.getReadOnlyProperty();
+        return certificate.pemProperty();
     }
 
     /** Whom the trusted certificate names and until when; empty when there is none. */
     public ReadOnlyStringProperty certificateSummaryProperty() {
-        return certificateSummary.getReadOnlyProperty();
+        return certificate.summaryProperty();
     }
 
     /** The saved provider's name; empty for a new one. */

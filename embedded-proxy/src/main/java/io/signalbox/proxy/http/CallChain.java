@@ -104,7 +104,7 @@ abstract class CallChain {
             send(
                     attempt,
                     provider,
-                    URI.create(provider.baseUrl() + exchange.endpoint().upstreamSuffix()),
+                    exchange.endpoint().upstreamUri(provider.baseUrl()),
                     Forwarder.upstreamHeaders(provider),
                     Forwarder.upstreamBody(exchange, attempt.model()),
                     Forwarder.min(

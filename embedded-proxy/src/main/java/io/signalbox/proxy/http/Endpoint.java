@@ -1,6 +1,9 @@
 package io.signalbox.proxy.http;
 
+import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The OpenAI endpoints the proxy forwards, each to the same path under the provider's base URL. */
 public enum Endpoint {
@@ -9,9 +12,17 @@ public enum Endpoint {
     EMBEDDINGS("/v1/embeddings", "/embeddings", false),
     RESPONSES("/v1/responses", "/responses", true);
 
+    private static final int MAX_REMEMBERED_URIS = 1_000;
+
     private final String path;
     private final String upstreamSuffix;
     private final boolean streamable;
+
+    /**
+     * This endpoint's URL at each provider base URL seen: parsing it for every attempt cost about a
+     * microsecond per request (docs/performance.md, session 4).
+     */
+    private final Map<URI, URI> upstreamUris = new ConcurrentHashMap<>();
 
     Endpoint(String path, String upstreamSuffix, boolean streamable) {
         this.path = path;
@@ -31,6 +42,15 @@ public enum Endpoint {
     /** Appended to the provider's base URL, which ends before {@code /chat/completions}. */
     public String upstreamSuffix() {
         return upstreamSuffix;
+    }
+
+    /** This endpoint under a provider's base URL, which ends before {@code /chat/completions}. */
+    public URI upstreamUri(URI baseUrl) {
+        if (upstreamUris.size() > MAX_REMEMBERED_URIS) {
+            // Providers come and go with configuration changes; old base URLs are not kept forever.
+            upstreamUris.clear();
+        }
+        return upstreamUris.computeIfAbsent(baseUrl, base -> URI.create(base + upstreamSuffix));
     }
 
     public boolean streamable() {

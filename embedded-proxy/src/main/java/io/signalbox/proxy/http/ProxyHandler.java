@@ -311,7 +311,7 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
                                     stream,
                                     body.includeUsage(),
                                     snapshot,
-                                    MatchableRequest.of(request));
+                                    MatchableRequest.of(request, route));
                     ClientChannel client = new ClientChannel(response, callback);
                     // Checked when the request starts, before any upstream is called: a request
                     // in flight when the key crosses its limit finishes.

@@ -3,6 +3,7 @@ package io.signalbox.proxy.upstream;
 import io.signalbox.proxy.routing.FailureKind;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * A whole upstream answer read into memory (for calls that are not streamed), or why there was
@@ -28,7 +29,8 @@ public record BufferedAnswer(
     }
 
     public String contentType() {
-        String type = headers.get("Content-Type");
+        // By enum: a name lookup compares every header's name ignoring case.
+        String type = headers.get(HttpHeader.CONTENT_TYPE);
         return type == null ? "" : type;
     }
 }

@@ -2,13 +2,14 @@ package io.signalbox.proxy.upstream;
 
 import io.signalbox.proxy.routing.ProviderEndpoint;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.ByteBufferRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
@@ -119,7 +120,11 @@ public final class UpstreamClient implements AutoCloseable {
                                 Math.max(idleTimeout.toMillis(), firstByteTimeout.toMillis()),
                                 TimeUnit.MILLISECONDS)
                         .headers(fields -> headers.forEach(fields::put))
-                        .body(new BytesRequestContent("application/json", body));
+                        // ByteBufferRequestContent: BytesRequestContent streams its arrays into a
+                        // list.
+                        .body(
+                                new ByteBufferRequestContent(
+                                        "application/json", ByteBuffer.wrap(body)));
         if (lease != null) {
             TrustingClients.Lease held = lease;
             request.onComplete(result -> held.release());
