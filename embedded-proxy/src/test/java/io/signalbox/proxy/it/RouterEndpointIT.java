@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signalbox.proxy.access.AccessPolicy;
 import io.signalbox.proxy.access.Caller;
+import io.signalbox.proxy.routing.MatchRule;
 import io.signalbox.proxy.routing.Router;
 import io.signalbox.proxy.routing.RoutingTable;
+import io.signalbox.proxy.routing.Target;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -223,5 +225,33 @@ class RouterEndpointIT extends ProxyTestBase {
                 404,
                 "invalid_request_error",
                 "unknown_url");
+    }
+
+    @Test
+    void aPathConditionCanGiveOneRoutersTrafficATargetOfItsOwn() throws Exception {
+        Target teamTarget =
+                new Target(
+                        "a",
+                        "a-model",
+                        100,
+                        true,
+                        new MatchRule(Map.of(), Map.of(), Optional.of("/router/team-a/*")));
+        start(
+                RoutingTable.of(
+                                List.of(provider(a), provider(b)),
+                                List.of(
+                                        route(
+                                                "chat",
+                                                List.of(teamTarget, target("b", "b-model")),
+                                                List.of())))
+                        .withRouters(List.of(new Router("team-a", true, Set.of("chat")))),
+                KEYS);
+
+        HttpResponse<String> onRouter =
+                proxy.post("/router/team-a/v1/chat/completions", Chat.request("chat", "Hi"), ADMIN);
+        HttpResponse<String> onDefault = proxy.chat(Chat.request("chat", "Hi"), ADMIN);
+
+        assertThat(header(onRouter, "x-signalbox-provider")).isEqualTo("a");
+        assertThat(header(onDefault, "x-signalbox-provider")).isEqualTo("b");
     }
 }
