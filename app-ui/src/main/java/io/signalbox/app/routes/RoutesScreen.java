@@ -5,7 +5,11 @@ import io.signalbox.app.runtime.ConfigService;
 import io.signalbox.app.runtime.SignalboxRuntime;
 import io.signalbox.persistence.config.InvalidConfigException;
 import io.signalbox.persistence.config.SignalboxConfig;
+import io.signalbox.proxy.routing.RouteHealth;
+import io.signalbox.proxy.routing.RoutingTable;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.util.Duration;
@@ -35,7 +39,10 @@ public final class RoutesScreen {
                 };
         RoutesViewModel list =
                 new RoutesViewModel(
-                        store, runtime.proxy().health()::snapshot, Clock.systemDefaultZone());
+                        store,
+                        runtime.proxy().health()::snapshot,
+                        now -> routeStatuses(runtime, now),
+                        Clock.systemDefaultZone());
         RouteEditorViewModel editor = new RouteEditorViewModel(store);
         Parent root = new RoutesView(list, editor).build();
         list.reload();
@@ -49,5 +56,16 @@ public final class RoutesScreen {
                                 }));
         LivePolling.whileShowing(root, HEALTH_REFRESH, list::refreshHealth);
         return root;
+    }
+
+    /** The statuses /api/health reports, from the proxy's table and health book right now. */
+    private static List<RouteHealth> routeStatuses(SignalboxRuntime runtime, Instant now) {
+        RoutingTable table = runtime.proxy().routingTable();
+        return table.routes().stream()
+                .map(
+                        route ->
+                                RouteHealth.of(
+                                        route, table.providers(), runtime.proxy().health(), now))
+                .toList();
     }
 }
