@@ -73,13 +73,25 @@ final class ConditionChips {
         return new VBox(4, chips, form.node);
     }
 
+    /** Whether a key is meant for a condition chip (Delete there removes the condition only). */
+    static boolean isChipKey(KeyEvent event) {
+        for (Object node = event.getTarget();
+                node instanceof Node current;
+                node = current.getParent()) {
+            if (current.getStyleClass().contains(CHIP)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Node chip(TargetDraft target, MatchCondition condition, int index, Form form) {
         Button text = new Button(condition.chipText());
         text.getStyleClass().add(CHIP_TEXT);
         text.setMnemonicParsing(false);
         text.setTooltip(new Tooltip(condition.description() + ". Click to edit."));
         text.setOnAction(event -> form.open(index, condition));
-        Button remove = new Button(null, Icons.icon(RouteStyles.ICON_REMOVE, 12));
+        Button remove = new Button(null, Icons.icon(RouteStyles.ICON_REMOVE, 14));
         remove.getStyleClass().add(CHIP_REMOVE);
         remove.setAccessibleText("Remove the condition " + condition.chipText());
         remove.setTooltip(new Tooltip("Remove this condition"));

@@ -208,7 +208,8 @@ final class TargetRowView {
         } else if (event.isAltDown() && event.getCode() == KeyCode.DOWN) {
             move(target, +1);
         } else if (event.getCode() == KeyCode.DELETE
-                && !(event.getTarget() instanceof TextInputControl)) {
+                && !(event.getTarget() instanceof TextInputControl)
+                && !ConditionChips.isChipKey(event)) {
             model.lists().removeTarget(index(target));
         } else {
             return;
