@@ -15,6 +15,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -142,15 +144,22 @@ final class ConditionChips {
                     });
             kind.valueProperty().addListener((obs, old, now) -> showKind(now));
             name.getStyleClass().add(NAME);
-            name.setPrefColumnCount(10);
+            name.setPrefColumnCount(8);
             value.getStyleClass().add(VALUE);
-            value.setPrefColumnCount(12);
+            value.setPrefColumnCount(9);
             submit.getStyleClass().addAll(SUBMIT, RouteStyles.PRIMARY);
             submit.setDefaultButton(false);
             submit.setOnAction(event -> submit());
             Button cancel = new Button("Cancel");
             cancel.getStyleClass().add(CANCEL);
             cancel.setOnAction(event -> close());
+            // The buttons keep their words; the two fields give way on a narrow editor.
+            submit.setMinWidth(Region.USE_PREF_SIZE);
+            cancel.setMinWidth(Region.USE_PREF_SIZE);
+            kind.setMinWidth(Region.USE_PREF_SIZE);
+            name.setMinWidth(90);
+            value.setMinWidth(80);
+            HBox.setHgrow(value, Priority.SOMETIMES);
             HBox fields = new HBox(6, kind, name, value, submit, cancel);
             fields.setAlignment(Pos.CENTER_LEFT);
             problem.getStyleClass().addAll(RouteStyles.PROBLEM, PROBLEM);

@@ -19,7 +19,7 @@ public record MatchCondition(Kind kind, String name, String value) {
     /** What part of the request the condition looks at. */
     public enum Kind {
         HEADER("Header"),
-        QUERY("Query parameter"),
+        QUERY("Query"),
         PATH("Path");
 
         private final String label;

@@ -93,15 +93,16 @@ public final class TrafficPreview {
     public static String explanation(RouteSelection selection, boolean anyConditions) {
         String pick =
                 selection == RouteSelection.ROUND_ROBIN
-                        ? "Round robin: calls take turns over the targets that are on, one each in"
-                                + " list order; weight 0 switches a target off."
+                        ? "Round robin: calls take turns over the targets that are on (weight 0"
+                                + " switches one off)."
                         : "Each call goes to one target, picked at random by weight.";
-        String conditions =
+        // The drop hint gives way to the conditions' note, so the text stays two lines at most.
+        String more =
                 anyConditions
-                        ? " A target with conditions takes only the calls that meet them and shares"
-                                + " those with the targets that have the same conditions; the bar"
-                                + " shows the other calls."
-                        : "";
-        return pick + conditions + " Drop a model on a target to change its model.";
+                        ? " A target with conditions takes only the calls that meet them, shared"
+                                + " with targets that have the same conditions; the bar shows all"
+                                + " other calls."
+                        : " Drop a model on a target to change its model.";
+        return pick + more;
     }
 }
