@@ -17,6 +17,7 @@ public final class EditorProblems {
     private final ReadOnlyStringWrapper fallbacks = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper timeout = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper general = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper retries = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper any = new ReadOnlyBooleanWrapper();
 
     void show(Findings findings, List<TargetDraft> targetRows, List<FallbackDraft> fallbackRows) {
@@ -25,6 +26,7 @@ public final class EditorProblems {
         fallbacks.set(findings.fallbacks);
         timeout.set(findings.timeout);
         general.set(findings.general);
+        retries.set(findings.retries);
         for (int i = 0; i < targetRows.size(); i++) {
             targetRows.get(i).setProblem(findings.targetRows.get(i));
         }
@@ -57,6 +59,10 @@ public final class EditorProblems {
 
     public ReadOnlyStringProperty timeoutProperty() {
         return timeout.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty retriesProperty() {
+        return retries.getReadOnlyProperty();
     }
 
     /** A problem that belongs to no field, e.g. one the store found elsewhere in the config. */

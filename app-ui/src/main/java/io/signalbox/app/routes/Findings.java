@@ -13,6 +13,7 @@ final class Findings {
     String targets;
     String fallbacks;
     String timeout;
+    String retries;
 
     /** Whatever belongs to no field of the editor, e.g. a problem elsewhere in the config. */
     String general;
@@ -25,6 +26,7 @@ final class Findings {
                 && targets == null
                 && fallbacks == null
                 && timeout == null
+                && retries == null
                 && general == null
                 && targetRows.isEmpty()
                 && fallbackRows.isEmpty();

@@ -24,6 +24,7 @@ final class RouteCell extends ListCell<RouteSummary> {
     private final SplitBar bar = new SplitBar();
     private final HBox dots = new HBox(4);
     private final Label fallbacks = new Label();
+    private final RouteStatusBadge status = new RouteStatusBadge();
     private final HBox row;
 
     RouteCell(RoutesViewModel model, Consumer<String> openEditor) {
@@ -57,7 +58,7 @@ final class RouteCell extends ListCell<RouteSummary> {
                         openEditor.accept(getItem().name());
                     }
                 });
-        row = new HBox(14, enabled, text, bar, dots, fallbacks, edit);
+        row = new HBox(14, enabled, text, status, bar, dots, fallbacks, edit);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add(RouteStyles.ROUTE_ROW);
         setOnMouseClicked(
@@ -84,6 +85,7 @@ final class RouteCell extends ListCell<RouteSummary> {
                 javafx.css.PseudoClass.getPseudoClass(RouteStyles.DISABLED_ROUTE),
                 !route.enabled());
         bar.setSegments(route.split());
+        status.show(route.status(), route.enabled());
         dots.getChildren().clear();
         for (TargetStatus status : route.health()) {
             Circle dot = new Circle(5);

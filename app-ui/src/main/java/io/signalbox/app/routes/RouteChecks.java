@@ -114,6 +114,8 @@ final class RouteChecks {
                 findings.name = Findings.first(findings.name, "The name " + message);
             } else if (rest.equals(".timeoutSeconds")) {
                 findings.timeout = Findings.first(findings.timeout, "The timeout " + message);
+            } else if (rest.equals(".retries")) {
+                findings.retries = Findings.first(findings.retries, "Retries " + message);
             } else if (rest.equals(".targets")) {
                 findings.targets = Findings.first(findings.targets, capitalized(message));
             } else if (rest.equals(".fallbacks")) {

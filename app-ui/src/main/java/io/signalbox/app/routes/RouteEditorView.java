@@ -141,19 +141,51 @@ final class RouteEditorView {
         nameLabel.setLabelFor(name);
         Label timeoutLabel = new Label("Timeout");
         timeoutLabel.setLabelFor(timeout);
-        HBox fields =
-                new HBox(10, nameLabel, name, enabled, timeoutLabel, timeout, new Label("seconds"));
+        HBox fields = new HBox(10, nameLabel, name, enabled);
         fields.setAlignment(Pos.CENTER_LEFT);
+        Label retriesLabel = new Label("Retries");
+        Spinner<String> retries = RetriesField.build(model.options().retriesProperty());
+        retriesLabel.setLabelFor(retries);
+        Label selectionLabel = new Label("Selection");
+        // The route's options, one control each: a new route-wide option is one more node here.
+        HBox options =
+                new HBox(
+                        10,
+                        timeoutLabel,
+                        timeout,
+                        new Label("seconds"),
+                        gap(),
+                        retriesLabel,
+                        retries,
+                        gap(),
+                        selectionLabel,
+                        SelectionToggle.build(model.options().selectionProperty()));
+        options.setId("route-options");
+        options.setAlignment(Pos.CENTER_LEFT);
+        Label retriesProblem = TargetRowView.problemLabel(model.problems().retriesProperty());
+        retriesProblem.setId("problem-retries");
         return new VBox(
-                4, fields, nameProblem, timeoutProblem, new RouterChips(model.routers()).build());
+                6,
+                fields,
+                options,
+                nameProblem,
+                timeoutProblem,
+                retriesProblem,
+                new RouterChips(model.routers()).build());
+    }
+
+    private static Region gap() {
+        Region gap = new Region();
+        gap.setMinWidth(8);
+        return gap;
     }
 
     private Node targetsSection() {
         Label title = new Label("Targets");
         title.getStyleClass().add(RouteStyles.SECTION_TITLE);
-        Label hint =
-                new Label(
-                        "Each call goes to one target, picked by weight. Drop a model on a target to change its model.");
+        Label hint = new Label();
+        hint.setId("split-explanation");
+        hint.textProperty().bind(model.splitExplanationProperty());
         hint.getStyleClass().add(RouteStyles.HINT);
         hint.setWrapText(true);
         SplitBar bar = new SplitBar();

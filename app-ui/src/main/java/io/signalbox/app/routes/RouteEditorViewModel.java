@@ -41,6 +41,7 @@ public final class RouteEditorViewModel {
     private final IntegerProperty timeoutSeconds =
             new SimpleIntegerProperty(RouteConfig.DEFAULT_TIMEOUT_SECONDS);
     private final RouteLists lists = new RouteLists();
+    private final RouteOptionsDraft options = new RouteOptionsDraft();
     private final ObservableList<TargetDraft> targets = lists.targets();
     private final ObservableList<FallbackDraft> fallbacks = lists.fallbacks();
     private final ObservableList<ProviderModels> palette = FXCollections.observableArrayList();
@@ -51,6 +52,8 @@ public final class RouteEditorViewModel {
     private final ReadOnlyObjectWrapper<List<SplitSegment>> split =
             new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper splitExplanation =
+            new javafx.beans.property.ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper isNew = new ReadOnlyBooleanWrapper();
 
     /** The route's name in the store, or null while it was never saved. */
@@ -80,6 +83,7 @@ public final class RouteEditorViewModel {
         name.addListener(changed);
         enabled.addListener(changed);
         timeoutSeconds.addListener(changed);
+        options.onChange(changed);
     }
 
     /** Opens a stored route; false when no route has that name any more. */
@@ -132,6 +136,7 @@ public final class RouteEditorViewModel {
             name.set(route.name());
             enabled.set(route.enabled());
             timeoutSeconds.set(route.timeoutSeconds());
+            options.load(route);
             lists.load(route.targets(), route.fallbacks().stream().map(ModelRef::of).toList());
             routers.load(config, routeName);
         } finally {
@@ -191,50 +196,57 @@ public final class RouteEditorViewModel {
         List<TargetConfig> targetConfigs = targets.stream().map(TargetDraft::toConfig).toList();
         List<FallbackConfig> fallbackConfigs =
                 fallbacks.stream().map(FallbackDraft::toConfig).toList();
-        // Retries and selection have no control here yet: the route keeps what it had.
-        return baseline.edited(
-                name.get().strip(),
-                enabled.get(),
-                targetConfigs,
-                fallbackConfigs,
-                timeoutSeconds.get());
+        // edited(...) keeps whatever the editor has no control for; the options are set after.
+        return options.applyTo(
+                baseline.edited(
+                        name.get().strip(),
+                        enabled.get(),
+                        targetConfigs,
+                        fallbackConfigs,
+                        timeoutSeconds.get()));
     }
 
     private void recompute() {
         if (loading) {
             return;
         }
-        List<Double> shares =
-                SplitShares.of(
+        List<TrafficPreview.Part> parts =
+                TrafficPreview.of(
+                        options.selectionProperty().get(),
                         targets.stream()
                                 .map(
                                         t ->
-                                                new SplitShares.Weighted(
+                                                new TrafficPreview.Input(
                                                         t.weightProperty().get(),
                                                         t.enabledProperty().get()
-                                                                && providerEnabled(t.model())))
+                                                                && providerEnabled(t.model()),
+                                                        t.matchProperty().get()))
                                 .toList());
         List<SplitSegment> segments = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             TargetDraft target = targets.get(i);
-            target.setShare(shares.get(i));
-            segments.add(new SplitSegment(target.color(), shares.get(i), target.model().label()));
+            TrafficPreview.Part part = parts.get(i);
+            target.setShare(part.share());
+            target.setShareText(part.text());
+            segments.add(new SplitSegment(target.color(), part.barShare(), target.model().label()));
         }
         split.set(List.copyOf(segments));
+        splitExplanation.set(
+                TrafficPreview.explanation(options.selectionProperty().get(), anyConditions()));
         Set<String> providerNames =
                 context.providers().stream().map(ProviderConfig::name).collect(Collectors.toSet());
         List<String> others = new ArrayList<>(RouteConfigs.names(context));
         others.remove(storedName);
-        problems.show(
+        Findings findings =
                 RouteChecks.check(
                         name.get(),
                         others,
                         providerNames,
                         targets,
                         fallbacks,
-                        timeoutSeconds.get()),
-                targets,
-                fallbacks);
+                        timeoutSeconds.get());
+        findings.retries = options.retriesProblem();
+        problems.show(findings, targets, fallbacks);
         dirty.set(baseline == null || !draft().equals(baseline) || routers.changed());
         List<ModelRef> choices = new ArrayList<>();
         for (ProviderModels provider : palette) {
@@ -256,6 +268,7 @@ public final class RouteEditorViewModel {
         target.enabledProperty().addListener(changed);
         target.modelProperty().addListener(changed);
         target.canaryProperty().addListener(changed);
+        target.matchProperty().addListener(changed);
     }
 
     private void unwatch(TargetDraft target) {
@@ -263,6 +276,7 @@ public final class RouteEditorViewModel {
         target.enabledProperty().removeListener(changed);
         target.modelProperty().removeListener(changed);
         target.canaryProperty().removeListener(changed);
+        target.matchProperty().removeListener(changed);
     }
 
     // ---- state for the view ----
@@ -277,6 +291,30 @@ public final class RouteEditorViewModel {
 
     public IntegerProperty timeoutSecondsProperty() {
         return timeoutSeconds;
+    }
+
+    /** Selection and retries of the route. */
+    public RouteOptionsDraft options() {
+        return options;
+    }
+
+    /** Adds a condition to a target; null, or the problem that kept it out (nothing changes). */
+    public String addCondition(TargetDraft target, MatchCondition condition) {
+        return TargetConditions.add(target, condition);
+    }
+
+    /** Replaces a target's condition at {@code index}; null, or why it was refused. */
+    public String replaceCondition(TargetDraft target, int index, MatchCondition condition) {
+        return TargetConditions.replace(target, index, condition);
+    }
+
+    public void removeCondition(TargetDraft target, int index) {
+        TargetConditions.remove(target, index);
+    }
+
+    /** Whether any target has conditions, for the explanation above the bar. */
+    boolean anyConditions() {
+        return targets.stream().anyMatch(t -> !t.matchProperty().get().isNone());
     }
 
     public ObservableList<TargetDraft> targets() {
@@ -315,6 +353,11 @@ public final class RouteEditorViewModel {
     /** The split as the bar draws it, one segment per target in list order. */
     public ReadOnlyObjectProperty<List<SplitSegment>> splitProperty() {
         return split.getReadOnlyProperty();
+    }
+
+    /** How to read the shares and the bar: by weight or in turns, and what conditions do. */
+    public javafx.beans.property.ReadOnlyStringProperty splitExplanationProperty() {
+        return splitExplanation.getReadOnlyProperty();
     }
 
     /** Whether the draft differs from what is stored. */

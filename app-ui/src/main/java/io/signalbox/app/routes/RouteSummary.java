@@ -1,5 +1,6 @@
 package io.signalbox.app.routes;
 
+import io.signalbox.proxy.routing.RouteHealth;
 import java.util.List;
 
 /**
@@ -7,6 +8,8 @@ import java.util.List;
  *
  * @param split the traffic split, one segment per target
  * @param health one status per target, in the same order
+ * @param status the route's status in the running proxy, or null while the proxy has not taken the
+ *     route yet
  */
 public record RouteSummary(
         String name,
@@ -14,7 +17,8 @@ public record RouteSummary(
         List<SplitSegment> split,
         List<TargetStatus> health,
         int fallbackCount,
-        int timeoutSeconds) {
+        int timeoutSeconds,
+        RouteHealth status) {
 
     public RouteSummary {
         split = List.copyOf(split);

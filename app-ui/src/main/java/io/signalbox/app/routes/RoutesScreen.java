@@ -9,7 +9,10 @@ import io.signalbox.persistence.config.InvalidConfigException;
 import io.signalbox.persistence.config.SignalboxConfig;
 import io.signalbox.proxy.routing.CanaryDecision;
 import io.signalbox.proxy.routing.CanaryStatus;
+import io.signalbox.proxy.routing.RouteHealth;
+import io.signalbox.proxy.routing.RoutingTable;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -40,7 +43,10 @@ public final class RoutesScreen {
                 };
         RoutesViewModel list =
                 new RoutesViewModel(
-                        store, runtime.proxy().health()::snapshot, Clock.systemDefaultZone());
+                        store,
+                        runtime.proxy().health()::snapshot,
+                        now -> routeStatuses(runtime, now),
+                        Clock.systemDefaultZone());
         RouteEditorViewModel editor = new RouteEditorViewModel(store);
         CanaryModel canaries = new CanaryModel(canaryPort(runtime.canaries()));
         editor.useCanaries(canaries);
@@ -76,5 +82,16 @@ public final class RoutesScreen {
                 return actions.rollback(route);
             }
         };
+    }
+
+    /** The statuses /api/health reports, from the proxy's table and health book right now. */
+    private static List<RouteHealth> routeStatuses(SignalboxRuntime runtime, Instant now) {
+        RoutingTable table = runtime.proxy().routingTable();
+        return table.routes().stream()
+                .map(
+                        route ->
+                                RouteHealth.of(
+                                        route, table.providers(), runtime.proxy().health(), now))
+                .toList();
     }
 }

@@ -6,6 +6,7 @@ import io.signalbox.persistence.config.InvalidConfigException;
 import io.signalbox.persistence.config.RouteConfig;
 import io.signalbox.persistence.config.SignalboxConfig;
 import io.signalbox.persistence.config.TargetConfig;
+import io.signalbox.proxy.routing.RouteHealth;
 import io.signalbox.proxy.routing.TargetHealth;
 import io.signalbox.proxy.routing.TargetKey;
 import java.time.Clock;
@@ -34,12 +35,14 @@ public final class RoutesViewModel {
 
     private final ConfigStore store;
     private final Function<Instant, List<TargetHealth>> health;
+    private final Function<Instant, List<RouteHealth>> routeHealth;
     private final Clock clock;
     private final ObservableList<RouteSummary> routes = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper();
     private SignalboxConfig config = SignalboxConfig.empty();
     private Map<TargetKey, TargetHealth> healthByTarget = Map.of();
+    private Map<String, RouteHealth> healthByRoute = Map.of();
     private Deleted lastDeleted;
 
     /** The routers that served the last deleted route, put back by an undo. */
@@ -50,8 +53,20 @@ public final class RoutesViewModel {
      */
     public RoutesViewModel(
             ConfigStore store, Function<Instant, List<TargetHealth>> health, Clock clock) {
+        this(store, health, now -> List.of(), clock);
+    }
+
+    /**
+     * @param routeHealth the running proxy's route statuses at an instant, for the badges
+     */
+    public RoutesViewModel(
+            ConfigStore store,
+            Function<Instant, List<TargetHealth>> health,
+            Function<Instant, List<RouteHealth>> routeHealth,
+            Clock clock) {
         this.store = store;
         this.health = health;
+        this.routeHealth = routeHealth;
         this.clock = clock;
     }
 
@@ -74,6 +89,11 @@ public final class RoutesViewModel {
             byTarget.put(entry.target(), entry);
         }
         healthByTarget = byTarget;
+        Map<String, RouteHealth> byRoute = new HashMap<>();
+        for (RouteHealth entry : routeHealth.apply(clock.instant())) {
+            byRoute.put(entry.route(), entry);
+        }
+        healthByRoute = byRoute;
         List<RouteSummary> next = config.routes().stream().map(this::summary).toList();
         if (!next.equals(routes)) {
             routes.setAll(next);
@@ -82,14 +102,21 @@ public final class RoutesViewModel {
 
     private RouteSummary summary(RouteConfig route) {
         List<Double> shares =
-                SplitShares.of(
-                        route.targets().stream()
-                                .map(
-                                        t ->
-                                                new SplitShares.Weighted(
-                                                        t.weight(),
-                                                        t.enabled() && !providerOff(t.provider())))
-                                .toList());
+                TrafficPreview.of(
+                                route.selection(),
+                                route.targets().stream()
+                                        .map(
+                                                t ->
+                                                        new TrafficPreview.Input(
+                                                                t.weight(),
+                                                                t.enabled()
+                                                                        && !providerOff(
+                                                                                t.provider()),
+                                                                t.match()))
+                                        .toList())
+                        .stream()
+                        .map(TrafficPreview.Part::barShare)
+                        .toList();
         List<SplitSegment> split = new ArrayList<>();
         List<TargetStatus> statuses = new ArrayList<>();
         for (int i = 0; i < route.targets().size(); i++) {
@@ -104,7 +131,8 @@ public final class RoutesViewModel {
                 split,
                 statuses,
                 route.fallbacks().size(),
-                route.timeoutSeconds());
+                route.timeoutSeconds(),
+                healthByRoute.get(route.name()));
     }
 
     /** The proxy leaves out every target of a provider that is off (RoutingTables). */

@@ -25,21 +25,22 @@ public final class TargetDraft {
     private final IntegerProperty weight;
     private final BooleanProperty enabled;
     private final int color;
-    private final TargetMatch match;
+    private final ObjectProperty<TargetMatch> match;
     private final ReadOnlyDoubleWrapper share = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ObjectProperty<CanaryConfig> canary = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper shareText = new ReadOnlyStringWrapper("");
 
     TargetDraft(ModelRef model, int weight, boolean enabled, int color) {
         this(model, weight, enabled, color, TargetMatch.NONE);
     }
 
     /**
-     * @param match the target's request conditions, which this editor does not show yet: kept as
-     *     they were, also when the target is re-pointed or moved, so saving never drops them
+     * @param match the target's request conditions, shown as chips; they stay with the target when
+     *     it is re-pointed or moved
      */
     TargetDraft(ModelRef model, int weight, boolean enabled, int color, TargetMatch match) {
-        this.match = match;
+        this.match = new SimpleObjectProperty<>(match);
         this.model = new SimpleObjectProperty<>(model);
         this.weight = new SimpleIntegerProperty(weight);
         this.enabled = new SimpleBooleanProperty(enabled);
@@ -93,7 +94,30 @@ public final class TargetDraft {
 
     TargetConfig toConfig() {
         return new TargetConfig(
-                        model().provider(), model().model(), weight.get(), enabled.get(), match)
+                        model().provider(),
+                        model().model(),
+                        weight.get(),
+                        enabled.get(),
+                        match.get())
                 .withCanary(java.util.Optional.ofNullable(canary.get()));
+    }
+
+    /** The request conditions; {@link TargetMatch#NONE} takes every request. */
+    public ObjectProperty<TargetMatch> matchProperty() {
+        return match;
+    }
+
+    /** The conditions as chips list them. */
+    public java.util.List<MatchCondition> conditions() {
+        return MatchCondition.listOf(match.get());
+    }
+
+    /** The traffic preview beside the weight: "33.3%" by weight, "1 in 3" in a rotation. */
+    public ReadOnlyStringProperty shareTextProperty() {
+        return shareText.getReadOnlyProperty();
+    }
+
+    void setShareText(String value) {
+        shareText.set(value);
     }
 }

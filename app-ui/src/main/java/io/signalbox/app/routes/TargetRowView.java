@@ -125,9 +125,12 @@ final class TargetRowView {
         share.textProperty()
                 .bind(
                         Bindings.createStringBinding(
-                                () -> SplitShares.percent(target.shareProperty().get()),
-                                target.shareProperty()));
-        share.setTooltip(new Tooltip("This target's share of the route's traffic"));
+                                () -> target.shareTextProperty().get(),
+                                target.shareTextProperty()));
+        share.setTooltip(
+                new Tooltip(
+                        "This target's part of the calls it may take: by weight, or its turns in a"
+                                + " round robin"));
 
         MenuButton more = new MenuButton(null, Icons.icon(RouteStyles.ICON_MORE, 16));
         more.getStyleClass().addAll(StyleClasses.ICON_BUTTON, RouteStyles.MORE_BUTTON);
@@ -165,7 +168,14 @@ final class TargetRowView {
         weightLine.setPadding(new javafx.geometry.Insets(0, 0, 0, 42));
         line.setAlignment(Pos.CENTER_LEFT);
         Label problem = problemLabel(target.problemProperty());
-        VBox row = new VBox(4, line, weightLine, CanaryBadge.build(model, target), problem);
+        VBox row =
+                new VBox(
+                        4,
+                        line,
+                        weightLine,
+                        options(target),
+                        CanaryBadge.build(model, target),
+                        problem);
         row.getStyleClass().addAll(RouteStyles.ROW, RouteStyles.TARGET_ROW);
         row.setFocusTraversable(true);
         row.pseudoClassStateChanged(
@@ -188,13 +198,25 @@ final class TargetRowView {
         return row;
     }
 
+    /**
+     * The target's extra options under its weight, one line each (conditions first): a new
+     * per-target widget is one more node in this list.
+     */
+    private Node options(TargetDraft target) {
+        VBox options = new VBox(4, new ConditionChips(model).build(target));
+        options.getStyleClass().add("target-options");
+        options.setPadding(new javafx.geometry.Insets(0, 0, 0, 42));
+        return options;
+    }
+
     private void onKey(TargetDraft target, KeyEvent event) {
         if (event.isAltDown() && event.getCode() == KeyCode.UP) {
             move(target, -1);
         } else if (event.isAltDown() && event.getCode() == KeyCode.DOWN) {
             move(target, +1);
         } else if (event.getCode() == KeyCode.DELETE
-                && !(event.getTarget() instanceof TextInputControl)) {
+                && !(event.getTarget() instanceof TextInputControl)
+                && !ConditionChips.isChipKey(event)) {
             model.lists().removeTarget(index(target));
         } else {
             return;

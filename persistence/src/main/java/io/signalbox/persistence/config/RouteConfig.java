@@ -69,4 +69,10 @@ public record RouteConfig(
                 retries,
                 selection);
     }
+
+    /** This route with other retries and selection, every other field kept. */
+    public RouteConfig withRoutingOptions(OptionalInt newRetries, RouteSelection newSelection) {
+        return new RouteConfig(
+                name, enabled, targets, fallbacks, timeoutSeconds, newRetries, newSelection);
+    }
 }
