@@ -50,7 +50,7 @@ public final class ConfigRepository {
                 connection ->
                         new SignalboxConfig(
                                 loadProviders(connection),
-                                RouteRows.load(connection),
+                                TpmLimitRows.apply(connection, RouteRows.load(connection)),
                                 loadAccessKeys(connection)));
     }
 
@@ -86,6 +86,7 @@ public final class ConfigRepository {
                     }
                     insertProviders(connection, providers);
                     RouteRows.insert(connection, config.routes());
+                    TpmLimitRows.update(connection, config.routes());
                     AccessKeyRows.insert(connection, accessKeys);
                     return null;
                 });

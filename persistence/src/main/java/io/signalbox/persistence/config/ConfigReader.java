@@ -44,8 +44,8 @@ public final class ConfigReader {
                     "retries",
                     "selection");
     private static final Set<String> TARGET_FIELDS =
-            Set.of("provider", "model", "weight", "enabled", "match");
-    private static final Set<String> FALLBACK_FIELDS = Set.of("provider", "model");
+            Set.of("provider", "model", "weight", "enabled", "match", "tpmLimit");
+    private static final Set<String> FALLBACK_FIELDS = Set.of("provider", "model", "tpmLimit");
     private static final Set<String> ACCESS_KEY_FIELDS =
             Set.of("name", "key", "routes", "dailyTokenLimit");
     static final int MAX_TIMEOUT_SECONDS = 3600;
@@ -180,7 +180,10 @@ public final class ConfigReader {
                                         0,
                                         TargetConfig.MAX_WEIGHT),
                                 fields.bool(target, targetPath, "enabled", true),
-                                RoutingOptionsReader.match(target, targetPath, fields)));
+                                RoutingOptionsReader.match(target, targetPath, fields),
+                                fields.optionalLong(target, targetPath, "tpmLimit"),
+                                // Kept so that targets with limits and no weights share by limits.
+                                target.hasNonNull("weight")));
             }
         }
         List<FallbackConfig> fallbacks = new ArrayList<>();
@@ -193,7 +196,8 @@ public final class ConfigReader {
                 fallbacks.add(
                         new FallbackConfig(
                                 fields.requiredString(fallback, fallbackPath, "provider"),
-                                fields.requiredString(fallback, fallbackPath, "model")));
+                                fields.requiredString(fallback, fallbackPath, "model"),
+                                fields.optionalLong(fallback, fallbackPath, "tpmLimit")));
             }
         }
         return new RouteConfig(

@@ -1,6 +1,7 @@
 package io.signalbox.persistence.config;
 
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * A model at a provider that a route sends a weighted share of its traffic to.
@@ -8,9 +9,19 @@ import java.util.Objects;
  * @param model the upstream model name, or {@code "*"} to pass the client's model through
  * @param weight 0..1000; the share is weight over the sum of the enabled targets' weights
  * @param match the requests this target takes; {@link TargetMatch#NONE} takes every request
+ * @param tpmLimit the most tokens a minute this model may be sent; empty for no limit
+ * @param weightGiven false when the file left {@code weight} out of a target with a limit (the
+ *     weight then reads as the default): a route whose targets all have limits and no weights
+ *     shares by limits ({@link LimitShares}); always true for a target without a limit
  */
 public record TargetConfig(
-        String provider, String model, int weight, boolean enabled, TargetMatch match) {
+        String provider,
+        String model,
+        int weight,
+        boolean enabled,
+        TargetMatch match,
+        OptionalLong tpmLimit,
+        boolean weightGiven) {
 
     public static final int DEFAULT_WEIGHT = 100;
     public static final int MAX_WEIGHT = 1000;
@@ -18,6 +29,16 @@ public record TargetConfig(
 
     public TargetConfig {
         Objects.requireNonNull(match, "match");
+        Objects.requireNonNull(tpmLimit, "tpmLimit");
+        // Only a target with a limit can share by it; without one, the weight (given or the
+        // default) is what counts, so such targets compare and store alike either way.
+        weightGiven = weightGiven || tpmLimit.isEmpty();
+    }
+
+    /** A target with a weight of its own and no tokens-per-minute limit. */
+    public TargetConfig(
+            String provider, String model, int weight, boolean enabled, TargetMatch match) {
+        this(provider, model, weight, enabled, match, OptionalLong.empty(), true);
     }
 
     /** A target that takes every request. */
@@ -27,6 +48,12 @@ public record TargetConfig(
 
     /** The same target at another provider or model, keeping its weight, switch and conditions. */
     public TargetConfig withModel(String newProvider, String newModel) {
-        return new TargetConfig(newProvider, newModel, weight, enabled, match);
+        return new TargetConfig(
+                newProvider, newModel, weight, enabled, match, tpmLimit, weightGiven);
+    }
+
+    /** The same target with another limit (empty: none). */
+    public TargetConfig withTpmLimit(OptionalLong newLimit) {
+        return new TargetConfig(provider, model, weight, enabled, match, newLimit, weightGiven);
     }
 }
