@@ -9,6 +9,7 @@ import io.signalbox.proxy.management.ManagementMount;
 import io.signalbox.proxy.routing.HealthBook;
 import io.signalbox.proxy.routing.HealthPolicy;
 import io.signalbox.proxy.routing.RoutingTable;
+import io.signalbox.proxy.routing.TpmLimits;
 import io.signalbox.proxy.upstream.UpstreamClient;
 import io.signalbox.proxy.usage.UsageSink;
 import java.net.BindException;
@@ -46,6 +47,7 @@ public final class ProxyServer implements AutoCloseable {
     private final Clock clock;
     private final HealthBook health;
     private final KeyTokensToday keyTokens;
+    private final TpmLimits tpmLimits;
     private Server server;
     private ServerConnector connector;
     private UpstreamClient upstreams;
@@ -68,7 +70,9 @@ public final class ProxyServer implements AutoCloseable {
                 usage,
                 clock,
                 new HealthBook(HealthPolicy.defaults()),
-                new KeyTokensToday(clock));
+                new KeyTokensToday(clock),
+                new TpmLimits());
+        tpmLimits.limitsFrom(initial);
     }
 
     private ProxyServer(
@@ -78,7 +82,8 @@ public final class ProxyServer implements AutoCloseable {
             UsageSink usage,
             Clock clock,
             HealthBook health,
-            KeyTokensToday keyTokens) {
+            KeyTokensToday keyTokens,
+            TpmLimits tpmLimits) {
         this.options = Objects.requireNonNull(options);
         this.table = table;
         this.access = access;
@@ -86,6 +91,7 @@ public final class ProxyServer implements AutoCloseable {
         this.clock = clock;
         this.health = health;
         this.keyTokens = keyTokens;
+        this.tpmLimits = tpmLimits;
     }
 
     /**
@@ -107,7 +113,8 @@ public final class ProxyServer implements AutoCloseable {
                         options.stopGrace(),
                         options.allowedHosts(),
                         options.allowedOrigins());
-        ProxyServer next = new ProxyServer(moved, table, access, usage, clock, health, keyTokens);
+        ProxyServer next =
+                new ProxyServer(moved, table, access, usage, clock, health, keyTokens, tpmLimits);
         next.management = management;
         next.adminToken = adminToken;
         return next;
@@ -163,7 +170,8 @@ public final class ProxyServer implements AutoCloseable {
                         usage,
                         options,
                         clock,
-                        () -> ThreadLocalRandom.current().nextDouble());
+                        () -> ThreadLocalRandom.current().nextDouble(),
+                        tpmLimits);
         Handler served =
                 management == null
                         ? handler
@@ -221,6 +229,7 @@ public final class ProxyServer implements AutoCloseable {
      */
     public void update(RoutingTable next) {
         table.set(Objects.requireNonNull(next));
+        tpmLimits.limitsFrom(next);
         health.clearHeldOut();
         seedKeyTokens();
     }
@@ -246,6 +255,11 @@ public final class ProxyServer implements AutoCloseable {
 
     public RoutingTable routingTable() {
         return table.get();
+    }
+
+    /** Each limited model's tokens in the last minute, for the management API and the UI. */
+    public TpmLimits tpmLimits() {
+        return tpmLimits;
     }
 
     /** Each target's health, for the management API and the UI. */

@@ -1,5 +1,6 @@
 package io.signalbox.app.runtime;
 
+import io.signalbox.persistence.config.LimitShares;
 import io.signalbox.persistence.config.ProviderConfig;
 import io.signalbox.persistence.config.RouteConfig;
 import io.signalbox.persistence.config.RouteSelection;
@@ -53,11 +54,12 @@ public final class RoutingTables {
                                         new Target(
                                                 target.provider(),
                                                 target.model(),
-                                                target.weight(),
+                                                LimitShares.weightOf(target, route.targets()),
                                                 target.enabled()
                                                         && !disabledProviders.contains(
                                                                 target.provider()),
-                                                rule(target.match())))
+                                                rule(target.match()),
+                                                target.tpmLimit()))
                         .toList(),
                 route.fallbacks().stream()
                         .map(
@@ -66,7 +68,9 @@ public final class RoutingTables {
                                                 fallback.provider(),
                                                 fallback.model(),
                                                 0,
-                                                !disabledProviders.contains(fallback.provider())))
+                                                !disabledProviders.contains(fallback.provider()),
+                                                MatchRule.ANY,
+                                                fallback.tpmLimit()))
                         .toList(),
                 Duration.ofSeconds(route.timeoutSeconds()),
                 route.retries(),

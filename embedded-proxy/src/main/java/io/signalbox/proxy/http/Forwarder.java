@@ -5,6 +5,7 @@ import io.signalbox.proxy.ProxyOptions;
 import io.signalbox.proxy.routing.FailureClassifier;
 import io.signalbox.proxy.routing.FailureKind;
 import io.signalbox.proxy.routing.HealthBook;
+import io.signalbox.proxy.routing.HealthView;
 import io.signalbox.proxy.routing.ProviderEndpoint;
 import io.signalbox.proxy.routing.Rotations;
 import io.signalbox.proxy.routing.Route;
@@ -12,6 +13,7 @@ import io.signalbox.proxy.routing.RoutePlan;
 import io.signalbox.proxy.routing.RoutePlanner;
 import io.signalbox.proxy.routing.Selection;
 import io.signalbox.proxy.routing.Target;
+import io.signalbox.proxy.routing.TpmLimits;
 import io.signalbox.proxy.upstream.UpstreamClient;
 import io.signalbox.proxy.usage.AttemptOutcome;
 import java.time.Clock;
@@ -45,14 +47,17 @@ final class Forwarder {
     private final Clock clock;
     private final DoubleSupplier random;
     private final Rotations rotations = new Rotations();
+    private final TpmLimits tpmLimits;
 
     Forwarder(
             UpstreamClient upstreams,
             HealthBook health,
             ProxyOptions options,
             Clock clock,
-            DoubleSupplier random) {
+            DoubleSupplier random,
+            TpmLimits tpmLimits) {
         this.upstreams = upstreams;
+        this.tpmLimits = tpmLimits;
         this.health = health;
         this.options = options;
         this.clock = clock;
@@ -66,15 +71,18 @@ final class Forwarder {
     void forward(Exchange exchange, ClientChannel client, Consumer<ForwardResult> done) {
         Route route = exchange.route();
         Instant now = clock.instant();
+        // Models at their tokens-per-minute limit look like cooling ones to the planner.
+        HealthView planning = tpmLimits.over(health);
         long turn =
                 route.selection() == Selection.ROUND_ROBIN
                         ? rotations.next(
                                 route.name(),
-                                RoutePlanner.rotationGroup(route, exchange.request(), health, now))
+                                RoutePlanner.rotationGroup(
+                                        route, exchange.request(), planning, now))
                         : 0;
         RoutePlan plan =
                 RoutePlanner.plan(
-                        route, exchange.request(), health, random.getAsDouble(), turn, now);
+                        route, exchange.request(), planning, random.getAsDouble(), turn, now);
         if (plan.noTargetMatches()) {
             done.accept(FinalErrors.noTargetMatches(exchange, client));
             return;

@@ -12,6 +12,7 @@ import io.signalbox.proxy.routing.HealthBook;
 import io.signalbox.proxy.routing.Route;
 import io.signalbox.proxy.routing.RouteResolver;
 import io.signalbox.proxy.routing.RoutingTable;
+import io.signalbox.proxy.routing.TpmLimits;
 import io.signalbox.proxy.upstream.UpstreamClient;
 import io.signalbox.proxy.upstream.usage.TokenEstimator;
 import io.signalbox.proxy.upstream.usage.UsageCounts;
@@ -58,11 +59,14 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
     private final Clock clock;
     private final RequestIds requestIds;
     private final KeyTokensToday keyTokens;
+    private final TpmLimits tpmLimits;
 
     /**
      * @param keyTokens each access key's tokens today, checked against its daily limit when a
      *     request starts and counted when it ends
      * @param random gives the routing sample in [0, 1) for each call
+     * @param tpmLimits counts each limited model's tokens as calls end, and keeps models at their
+     *     limit out of plans
      */
     public ProxyHandler(
             Supplier<RoutingTable> table,
@@ -73,11 +77,13 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
             UsageSink usage,
             ProxyOptions options,
             Clock clock,
-            DoubleSupplier random) {
+            DoubleSupplier random,
+            TpmLimits tpmLimits) {
         this.table = table;
         this.access = access;
         this.keyTokens = keyTokens;
-        this.forwarder = new Forwarder(upstreams, health, options, clock, random);
+        this.forwarder = new Forwarder(upstreams, health, options, clock, random, tpmLimits);
+        this.tpmLimits = tpmLimits;
         this.usage = usage;
         this.options = options;
         this.guard = new RequestGuard(options);
@@ -316,6 +322,10 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
         event.accessKeyName()
                 .ifPresent(
                         key -> keyTokens.add(key, event.startedAt(), event.usage().totalTokens()));
+        // The served target's key, not the model name sent: a pass-through target is one upstream.
+        result.servedBy()
+                .ifPresent(
+                        key -> tpmLimits.record(key, event.usage().totalTokens(), clock.instant()));
         usage.record(event);
     }
 

@@ -27,7 +27,7 @@ public final class LimitShares {
      * TpmLimitValidator#MAX_TPM_LIMIT}, so they fit an int.
      */
     public static int weightOf(TargetConfig target, List<TargetConfig> routeTargets) {
-        if (sharesByLimits(routeTargets) && target.tpmLimit().isPresent()) {
+        if (!target.weightGiven() && sharesByLimits(routeTargets)) {
             return (int) Math.min(Integer.MAX_VALUE, target.tpmLimit().getAsLong());
         }
         return target.weight();

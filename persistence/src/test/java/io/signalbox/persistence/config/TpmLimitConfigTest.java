@@ -76,6 +76,15 @@ class TpmLimitConfigTest {
         assertThat(LimitShares.sharesByLimits(configs)).isEqualTo(byLimits);
     }
 
+    @Test
+    void aTargetGivenWeightZeroStaysOffInARouteSharingByLimits() {
+        List<TargetConfig> targets = List.of(target("60000:-"), target("30000:0"));
+
+        assertThat(LimitShares.sharesByLimits(targets)).isTrue();
+        assertThat(targets.stream().map(t -> LimitShares.weightOf(t, targets)))
+                .containsExactly(60000, 0);
+    }
+
     /** "limit:weight", each "-" when absent. */
     private static TargetConfig target(String spec) {
         String[] parts = spec.split(":");
