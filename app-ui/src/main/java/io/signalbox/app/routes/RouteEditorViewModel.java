@@ -2,6 +2,7 @@ package io.signalbox.app.routes;
 
 import io.signalbox.persistence.config.FallbackConfig;
 import io.signalbox.persistence.config.InvalidConfigException;
+import io.signalbox.persistence.config.LimitShares;
 import io.signalbox.persistence.config.ProviderConfig;
 import io.signalbox.persistence.config.RouteConfig;
 import io.signalbox.persistence.config.SignalboxConfig;
@@ -130,6 +131,9 @@ public final class RouteEditorViewModel {
             enabled.set(route.enabled());
             timeoutSeconds.set(route.timeoutSeconds());
             lists.load(route.targets(), route.fallbacks().stream().map(ModelRef::of).toList());
+            for (int i = 0; i < fallbacks.size(); i++) {
+                fallbacks.get(i).keepTpmLimit(route.fallbacks().get(i).tpmLimit());
+            }
         } finally {
             loading = false;
         }
@@ -198,13 +202,17 @@ public final class RouteEditorViewModel {
         if (loading) {
             return;
         }
+        // Targets with limits and no weights share by their limits, as the proxy does (ADR 0014).
+        List<TargetConfig> asStored = targets.stream().map(TargetDraft::toConfig).toList();
         List<Double> shares =
                 SplitShares.of(
                         targets.stream()
                                 .map(
                                         t ->
                                                 new SplitShares.Weighted(
-                                                        t.weightProperty().get(),
+                                                        LimitShares.weightOf(
+                                                                asStored.get(targets.indexOf(t)),
+                                                                asStored),
                                                         t.enabledProperty().get()
                                                                 && providerEnabled(t.model())))
                                 .toList());
@@ -249,12 +257,14 @@ public final class RouteEditorViewModel {
         target.weightProperty().addListener(changed);
         target.enabledProperty().addListener(changed);
         target.modelProperty().addListener(changed);
+        target.tpm().limitProperty().addListener(changed);
     }
 
     private void unwatch(TargetDraft target) {
         target.weightProperty().removeListener(changed);
         target.enabledProperty().removeListener(changed);
         target.modelProperty().removeListener(changed);
+        target.tpm().limitProperty().removeListener(changed);
     }
 
     // ---- state for the view ----

@@ -27,6 +27,7 @@ public final class TargetDraft {
     private final TargetMatch match;
     private final ReadOnlyDoubleWrapper share = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    private final TpmLimitDraft tpm = new TpmLimitDraft();
 
     TargetDraft(ModelRef model, int weight, boolean enabled, int color) {
         this(model, weight, enabled, color, TargetMatch.NONE);
@@ -84,8 +85,14 @@ public final class TargetDraft {
         problem.set(value);
     }
 
+    /** The tokens-per-minute limit and the live meter's numbers. */
+    public TpmLimitDraft tpm() {
+        return tpm;
+    }
+
     TargetConfig toConfig() {
-        return new TargetConfig(
-                model().provider(), model().model(), weight.get(), enabled.get(), match);
+        return tpm.applyTo(
+                new TargetConfig(
+                        model().provider(), model().model(), weight.get(), enabled.get(), match));
     }
 }

@@ -165,7 +165,7 @@ final class TargetRowView {
         weightLine.setPadding(new javafx.geometry.Insets(0, 0, 0, 42));
         line.setAlignment(Pos.CENTER_LEFT);
         Label problem = problemLabel(target.problemProperty());
-        VBox row = new VBox(4, line, weightLine, problem);
+        VBox row = new VBox(4, line, weightLine, TpmMeter.build(target.tpm()), problem);
         row.getStyleClass().addAll(RouteStyles.ROW, RouteStyles.TARGET_ROW);
         row.setFocusTraversable(true);
         row.pseudoClassStateChanged(
