@@ -10,6 +10,7 @@ import io.signalbox.proxy.routing.CanaryBook;
 import io.signalbox.proxy.routing.HealthBook;
 import io.signalbox.proxy.routing.HealthPolicy;
 import io.signalbox.proxy.routing.RoutingTable;
+import io.signalbox.proxy.routing.TpmLimits;
 import io.signalbox.proxy.upstream.UpstreamClient;
 import io.signalbox.proxy.usage.UsageSink;
 import java.net.BindException;
@@ -48,6 +49,7 @@ public final class ProxyServer implements AutoCloseable {
     private final HealthBook health;
     private final KeyTokensToday keyTokens;
     private CanaryBook canaries = new CanaryBook();
+    private final TpmLimits tpmLimits;
     private Server server;
     private ServerConnector connector;
     private UpstreamClient upstreams;
@@ -70,7 +72,9 @@ public final class ProxyServer implements AutoCloseable {
                 usage,
                 clock,
                 new HealthBook(HealthPolicy.defaults()),
-                new KeyTokensToday(clock));
+                new KeyTokensToday(clock),
+                new TpmLimits());
+        tpmLimits.limitsFrom(initial);
     }
 
     private ProxyServer(
@@ -80,7 +84,8 @@ public final class ProxyServer implements AutoCloseable {
             UsageSink usage,
             Clock clock,
             HealthBook health,
-            KeyTokensToday keyTokens) {
+            KeyTokensToday keyTokens,
+            TpmLimits tpmLimits) {
         this.options = Objects.requireNonNull(options);
         this.table = table;
         this.access = access;
@@ -88,6 +93,7 @@ public final class ProxyServer implements AutoCloseable {
         this.clock = clock;
         this.health = health;
         this.keyTokens = keyTokens;
+        this.tpmLimits = tpmLimits;
     }
 
     /**
@@ -109,7 +115,8 @@ public final class ProxyServer implements AutoCloseable {
                         options.stopGrace(),
                         options.allowedHosts(),
                         options.allowedOrigins());
-        ProxyServer next = new ProxyServer(moved, table, access, usage, clock, health, keyTokens);
+        ProxyServer next =
+                new ProxyServer(moved, table, access, usage, clock, health, keyTokens, tpmLimits);
         next.management = management;
         next.adminToken = adminToken;
         next.canaries = canaries;
@@ -167,7 +174,8 @@ public final class ProxyServer implements AutoCloseable {
                         options,
                         clock,
                         () -> ThreadLocalRandom.current().nextDouble(),
-                        canaries);
+                        canaries,
+                        tpmLimits);
         Handler served =
                 management == null
                         ? handler
@@ -226,6 +234,7 @@ public final class ProxyServer implements AutoCloseable {
     public void update(RoutingTable next) {
         table.set(Objects.requireNonNull(next));
         canaries.retain(next);
+        tpmLimits.limitsFrom(next);
         health.clearHeldOut();
         seedKeyTokens();
     }
@@ -256,6 +265,11 @@ public final class ProxyServer implements AutoCloseable {
 
     public RoutingTable routingTable() {
         return table.get();
+    }
+
+    /** Each limited model's tokens in the last minute, for the management API and the UI. */
+    public TpmLimits tpmLimits() {
+        return tpmLimits;
     }
 
     /** Each target's health, for the management API and the UI. */

@@ -50,7 +50,7 @@ public final class ConfigRepository {
                 connection ->
                         new SignalboxConfig(
                                 loadProviders(connection),
-                                RouteRows.load(connection),
+                                TpmLimitRows.apply(connection, RouteRows.load(connection)),
                                 loadAccessKeys(connection),
                                 RouterRows.load(connection)));
     }
@@ -88,6 +88,7 @@ public final class ConfigRepository {
                     }
                     insertProviders(connection, providers);
                     RouteRows.insert(connection, config.routes());
+                    TpmLimitRows.update(connection, config.routes());
                     AccessKeyRows.insert(connection, accessKeys);
                     RouterRows.insert(connection, config.routers());
                     RouterRows.insertKeyRouters(connection, config.accessKeys());

@@ -28,7 +28,7 @@ class DatabaseTest {
     void migratesAFreshDatabaseToTheLatestVersion() {
         try (Database database = Database.open(temp.resolve("data"))) {
             assertThat(appliedMigrations(database))
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "11");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
             assertThat(tables(database))
                     .contains(
                             "PROVIDERS",
@@ -55,7 +55,7 @@ class DatabaseTest {
         try (Database database = Database.open(dataDir)) {
             assertThat(database.settingsRepository().get("proxy.port")).contains("8337");
             assertThat(appliedMigrations(database))
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "11");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
         }
     }
 

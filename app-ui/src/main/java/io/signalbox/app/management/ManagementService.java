@@ -202,6 +202,7 @@ public final class ManagementService implements ManagementApi {
                         .toList(),
                 table.routes().stream()
                         .map(route -> RouteHealth.of(route, table.providers(), proxy.health(), now))
-                        .toList());
+                        .toList(),
+                proxy.tpmLimits().snapshot(now));
     }
 }

@@ -59,7 +59,8 @@ final class ProviderChanges {
                         .map(
                                 fallback ->
                                         from.equals(fallback.provider())
-                                                ? new FallbackConfig(to, fallback.model())
+                                                ? new FallbackConfig(
+                                                        to, fallback.model(), fallback.tpmLimit())
                                                 : fallback)
                         .toList();
         return route.edited(

@@ -1,6 +1,7 @@
 package io.signalbox.app.routes;
 
 import io.signalbox.persistence.config.FallbackConfig;
+import java.util.OptionalLong;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -9,6 +10,9 @@ public final class FallbackDraft {
 
     private final ModelRef model;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+
+    /** The stored limit, kept as it was: the editor shows limits on targets only. */
+    private OptionalLong tpmLimit = OptionalLong.empty();
 
     FallbackDraft(ModelRef model) {
         this.model = model;
@@ -28,6 +32,10 @@ public final class FallbackDraft {
     }
 
     FallbackConfig toConfig() {
-        return new FallbackConfig(model.provider(), model.model());
+        return new FallbackConfig(model.provider(), model.model(), tpmLimit);
+    }
+
+    void keepTpmLimit(OptionalLong stored) {
+        tpmLimit = stored;
     }
 }

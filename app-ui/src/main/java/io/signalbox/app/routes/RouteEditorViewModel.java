@@ -2,6 +2,7 @@ package io.signalbox.app.routes;
 
 import io.signalbox.persistence.config.FallbackConfig;
 import io.signalbox.persistence.config.InvalidConfigException;
+import io.signalbox.persistence.config.LimitShares;
 import io.signalbox.persistence.config.ProviderConfig;
 import io.signalbox.persistence.config.RouteConfig;
 import io.signalbox.persistence.config.SignalboxConfig;
@@ -139,6 +140,9 @@ public final class RouteEditorViewModel {
             options.load(route);
             lists.load(route.targets(), route.fallbacks().stream().map(ModelRef::of).toList());
             routers.load(config, routeName);
+            for (int i = 0; i < fallbacks.size(); i++) {
+                fallbacks.get(i).keepTpmLimit(route.fallbacks().get(i).tpmLimit());
+            }
         } finally {
             loading = false;
         }
@@ -210,6 +214,8 @@ public final class RouteEditorViewModel {
         if (loading) {
             return;
         }
+        // Targets with limits and no weights share by their limits, as the proxy does (ADR 0014).
+        List<TargetConfig> asStored = targets.stream().map(TargetDraft::toConfig).toList();
         List<TrafficPreview.Part> parts =
                 TrafficPreview.of(
                         options.selectionProperty().get(),
@@ -217,7 +223,9 @@ public final class RouteEditorViewModel {
                                 .map(
                                         t ->
                                                 new TrafficPreview.Input(
-                                                        t.weightProperty().get(),
+                                                        LimitShares.weightOf(
+                                                                asStored.get(targets.indexOf(t)),
+                                                                asStored),
                                                         t.enabledProperty().get()
                                                                 && providerEnabled(t.model()),
                                                         t.matchProperty().get()))
@@ -269,6 +277,7 @@ public final class RouteEditorViewModel {
         target.modelProperty().addListener(changed);
         target.canaryProperty().addListener(changed);
         target.matchProperty().addListener(changed);
+        target.tpm().limitProperty().addListener(changed);
     }
 
     private void unwatch(TargetDraft target) {
@@ -277,6 +286,7 @@ public final class RouteEditorViewModel {
         target.modelProperty().removeListener(changed);
         target.canaryProperty().removeListener(changed);
         target.matchProperty().removeListener(changed);
+        target.tpm().limitProperty().removeListener(changed);
     }
 
     // ---- state for the view ----

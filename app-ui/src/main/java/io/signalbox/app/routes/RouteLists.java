@@ -32,14 +32,16 @@ public final class RouteLists {
     void load(List<TargetConfig> targetConfigs, List<ModelRef> fallbackModels) {
         List<TargetDraft> drafts = new java.util.ArrayList<>();
         for (TargetConfig target : targetConfigs) {
-            drafts.add(
+            TargetDraft draft =
                     new TargetDraft(
                             ModelRef.of(target),
                             target.weight(),
                             target.enabled(),
                             drafts.size(),
-                            target.match()));
-            drafts.get(drafts.size() - 1).canaryProperty().set(target.canary().orElse(null));
+                            target.match());
+            draft.tpm().load(target);
+            draft.canaryProperty().set(target.canary().orElse(null));
+            drafts.add(draft);
         }
         targets.setAll(drafts);
         fallbacks.setAll(fallbackModels.stream().map(FallbackDraft::new).toList());

@@ -60,7 +60,18 @@ public final class RoutesScreen {
                                     list.configChanged(config);
                                     editor.configChanged(config);
                                 }));
-        LivePolling.whileShowing(root, HEALTH_REFRESH, list::refreshHealth);
+        // The editor's tokens-per-minute meters move with the health dots (ADR 0014).
+        TpmMeters meters =
+                new TpmMeters(
+                        now -> runtime.proxy().tpmLimits().snapshot(now),
+                        Clock.systemDefaultZone());
+        LivePolling.whileShowing(
+                root,
+                HEALTH_REFRESH,
+                () -> {
+                    list.refreshHealth();
+                    meters.refresh(editor.targets());
+                });
         LivePolling.whileShowing(root, HEALTH_REFRESH, canaries::refresh);
         return root;
     }

@@ -30,6 +30,7 @@ public final class TargetDraft {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ObjectProperty<CanaryConfig> canary = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper shareText = new ReadOnlyStringWrapper("");
+    private final TpmLimitDraft tpm = new TpmLimitDraft();
 
     TargetDraft(ModelRef model, int weight, boolean enabled, int color) {
         this(model, weight, enabled, color, TargetMatch.NONE);
@@ -92,14 +93,20 @@ public final class TargetDraft {
         problem.set(value);
     }
 
+    /** The tokens-per-minute limit and the live meter's numbers. */
+    public TpmLimitDraft tpm() {
+        return tpm;
+    }
+
     TargetConfig toConfig() {
-        return new TargetConfig(
-                        model().provider(),
-                        model().model(),
-                        weight.get(),
-                        enabled.get(),
-                        match.get())
-                .withCanary(java.util.Optional.ofNullable(canary.get()));
+        return tpm.applyTo(
+                new TargetConfig(
+                                model().provider(),
+                                model().model(),
+                                weight.get(),
+                                enabled.get(),
+                                match.get())
+                        .withCanary(java.util.Optional.ofNullable(canary.get())));
     }
 
     /** The request conditions; {@link TargetMatch#NONE} takes every request. */

@@ -174,6 +174,7 @@ final class TargetRowView {
                         line,
                         weightLine,
                         options(target),
+                        TpmMeter.build(target.tpm()),
                         CanaryBadge.build(model, target),
                         problem);
         row.getStyleClass().addAll(RouteStyles.ROW, RouteStyles.TARGET_ROW);

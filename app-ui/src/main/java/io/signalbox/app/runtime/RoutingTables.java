@@ -1,6 +1,7 @@
 package io.signalbox.app.runtime;
 
 import io.signalbox.persistence.config.CanaryConfig;
+import io.signalbox.persistence.config.LimitShares;
 import io.signalbox.persistence.config.ProviderConfig;
 import io.signalbox.persistence.config.RouteConfig;
 import io.signalbox.persistence.config.RouteSelection;
@@ -69,11 +70,12 @@ public final class RoutingTables {
                                         new Target(
                                                 target.provider(),
                                                 target.model(),
-                                                target.weight(),
+                                                LimitShares.weightOf(target, route.targets()),
                                                 target.enabled()
                                                         && !disabledProviders.contains(
                                                                 target.provider()),
-                                                rule(target.match())))
+                                                rule(target.match()),
+                                                target.tpmLimit()))
                         .toList(),
                 route.fallbacks().stream()
                         .map(
@@ -82,7 +84,9 @@ public final class RoutingTables {
                                                 fallback.provider(),
                                                 fallback.model(),
                                                 0,
-                                                !disabledProviders.contains(fallback.provider())))
+                                                !disabledProviders.contains(fallback.provider()),
+                                                MatchRule.ANY,
+                                                fallback.tpmLimit()))
                         .toList(),
                 Duration.ofSeconds(route.timeoutSeconds()),
                 route.retries(),

@@ -1,5 +1,6 @@
 package io.signalbox.proxy.http;
 
+import io.signalbox.proxy.routing.TargetKey;
 import io.signalbox.proxy.upstream.usage.UsageCounts;
 import io.signalbox.proxy.usage.AttemptOutcome;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param usage the upstream's own count, when it sent one
  * @param generatedText what the model produced, for an estimate when there is no count
  * @param error why the call failed, also when it failed after the answer began
+ * @param servedBy the target whose answer the client got, whose model's tokens-per-minute window
+ *     the call's tokens count in
  */
 record ForwardResult(
         int status,
@@ -23,7 +26,8 @@ record ForwardResult(
         Optional<UsageCounts> usage,
         String generatedText,
         boolean tokensCount,
-        Optional<String> error) {
+        Optional<String> error,
+        Optional<TargetKey> servedBy) {
 
     static ForwardResult served(
             Forwarder.Attempt attempt,
@@ -38,7 +42,8 @@ record ForwardResult(
                 relayed.usage(),
                 relayed.generatedText(),
                 true,
-                relayed.error());
+                relayed.error(),
+                Optional.of(attempt.target().key()));
     }
 
     /** A caller mistake the upstream answered; it is passed through and costs no tokens. */
@@ -52,7 +57,8 @@ record ForwardResult(
                 Optional.empty(),
                 "",
                 false,
-                Optional.of("the upstream rejected the request (HTTP " + status + ")"));
+                Optional.of("the upstream rejected the request (HTTP " + status + ")"),
+                Optional.empty());
     }
 
     static ForwardResult failed(int status, List<AttemptOutcome> attempts, String error) {
@@ -64,6 +70,7 @@ record ForwardResult(
                 Optional.empty(),
                 "",
                 false,
-                Optional.of(error));
+                Optional.of(error),
+                Optional.empty());
     }
 }

@@ -7,6 +7,7 @@ import io.signalbox.proxy.routing.CanarySplit;
 import io.signalbox.proxy.routing.FailureClassifier;
 import io.signalbox.proxy.routing.FailureKind;
 import io.signalbox.proxy.routing.HealthBook;
+import io.signalbox.proxy.routing.HealthView;
 import io.signalbox.proxy.routing.ProviderEndpoint;
 import io.signalbox.proxy.routing.Rotations;
 import io.signalbox.proxy.routing.Route;
@@ -14,6 +15,7 @@ import io.signalbox.proxy.routing.RoutePlan;
 import io.signalbox.proxy.routing.RoutePlanner;
 import io.signalbox.proxy.routing.Selection;
 import io.signalbox.proxy.routing.Target;
+import io.signalbox.proxy.routing.TpmLimits;
 import io.signalbox.proxy.upstream.UpstreamClient;
 import io.signalbox.proxy.usage.AttemptOutcome;
 import java.time.Clock;
@@ -48,6 +50,7 @@ final class Forwarder {
     private final DoubleSupplier random;
     private final Rotations rotations = new Rotations();
     private final CanaryBook canaries;
+    private final TpmLimits tpmLimits;
 
     Forwarder(
             UpstreamClient upstreams,
@@ -55,8 +58,10 @@ final class Forwarder {
             ProxyOptions options,
             Clock clock,
             DoubleSupplier random,
-            CanaryBook canaries) {
+            CanaryBook canaries,
+            TpmLimits tpmLimits) {
         this.upstreams = upstreams;
+        this.tpmLimits = tpmLimits;
         this.health = health;
         this.options = options;
         this.clock = clock;
@@ -71,17 +76,21 @@ final class Forwarder {
     void forward(Exchange exchange, ClientChannel client, Consumer<ForwardResult> done) {
         Route route = exchange.route();
         Instant now = clock.instant();
+        // Models at their tokens-per-minute limit look like cooling ones to the planner.
+        HealthView planning = tpmLimits.over(health);
         long turn =
                 route.selection() == Selection.ROUND_ROBIN
                         ? rotations.next(
                                 route.name(),
-                                RoutePlanner.rotationGroup(route, exchange.request(), health, now))
+                                RoutePlanner.rotationGroup(
+                                        route, exchange.request(), planning, now))
                         : 0;
         double sample = random.getAsDouble();
         boolean canaryActive = canaries.isActive(route);
         RoutePlan plan =
                 CanarySplit.plan(
-                        route, exchange.request(), health, sample, turn, now, canaryActive);
+                        route, exchange.request(), planning, sample, turn, now, canaryActive);
+        // Held out by its health, not by a tokens-per-minute limit: only that counts against it.
         if (CanarySplit.heldOut(route, exchange.request(), health, sample, now, canaryActive)) {
             canaries.recordHeldOut(route, now);
         }

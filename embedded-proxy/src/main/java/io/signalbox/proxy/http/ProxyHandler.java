@@ -13,6 +13,7 @@ import io.signalbox.proxy.routing.HealthBook;
 import io.signalbox.proxy.routing.Route;
 import io.signalbox.proxy.routing.RouteResolver;
 import io.signalbox.proxy.routing.RoutingTable;
+import io.signalbox.proxy.routing.TpmLimits;
 import io.signalbox.proxy.upstream.UpstreamClient;
 import io.signalbox.proxy.upstream.usage.TokenEstimator;
 import io.signalbox.proxy.upstream.usage.UsageCounts;
@@ -60,12 +61,15 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
     private final RequestIds requestIds;
     private final KeyTokensToday keyTokens;
     private final CanaryBook canaries;
+    private final TpmLimits tpmLimits;
 
     /**
      * @param keyTokens each access key's tokens today, checked against its daily limit when a
      *     request starts and counted when it ends
      * @param random gives the routing sample in [0, 1) for each call
      * @param canaries whether each route's canary is active, and where its attempts are counted
+     * @param tpmLimits counts each limited model's tokens as calls end, and keeps models at their
+     *     limit out of plans
      */
     public ProxyHandler(
             Supplier<RoutingTable> table,
@@ -77,12 +81,15 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
             ProxyOptions options,
             Clock clock,
             DoubleSupplier random,
-            CanaryBook canaries) {
+            CanaryBook canaries,
+            TpmLimits tpmLimits) {
         this.table = table;
         this.canaries = canaries;
         this.access = access;
         this.keyTokens = keyTokens;
-        this.forwarder = new Forwarder(upstreams, health, options, clock, random, canaries);
+        this.forwarder =
+                new Forwarder(upstreams, health, options, clock, random, canaries, tpmLimits);
+        this.tpmLimits = tpmLimits;
         this.usage = usage;
         this.options = options;
         this.guard = new RequestGuard(options);
@@ -338,6 +345,10 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
         event.accessKeyName()
                 .ifPresent(
                         key -> keyTokens.add(key, event.startedAt(), event.usage().totalTokens()));
+        // The served target's key, not the model name sent: a pass-through target is one upstream.
+        result.servedBy()
+                .ifPresent(
+                        key -> tpmLimits.record(key, event.usage().totalTokens(), clock.instant()));
         usage.record(event);
     }
 

@@ -14,6 +14,7 @@ import io.signalbox.proxy.management.ManagementApi.UsageRow;
 import io.signalbox.proxy.management.ManagementApi.UsageSelection;
 import io.signalbox.proxy.routing.RouteHealth;
 import io.signalbox.proxy.routing.TargetHealth;
+import io.signalbox.proxy.routing.TpmUse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -134,6 +135,12 @@ final class ApiJson {
             node.put("state", ApiQuery.lowerCase(health.state()));
             putInstant(node, "until", health.until());
             put(node, "reason", health.reason());
+            // Added by issue 9 for limited models only; old clients ignore unknown fields.
+            TpmUse use = report.tpm().get(health.target());
+            if (use != null) {
+                node.put("tpmLimit", use.limit());
+                node.put("tpmUsed", use.used());
+            }
         }
         // Added by issue 9; old clients read only the fields above.
         ArrayNode routes = root.putArray("routes");

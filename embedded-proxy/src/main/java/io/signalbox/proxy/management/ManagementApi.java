@@ -5,8 +5,11 @@ import io.signalbox.proxy.routing.CanaryDecision;
 import io.signalbox.proxy.routing.CanaryStatus;
 import io.signalbox.proxy.routing.RouteHealth;
 import io.signalbox.proxy.routing.TargetHealth;
+import io.signalbox.proxy.routing.TargetKey;
+import io.signalbox.proxy.routing.TpmUse;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -278,12 +281,22 @@ public interface ManagementApi {
      * @param version the version {@code signalbox --version} prints
      * @param targets every configured target and every target with a health record
      * @param routes every configured route's status, in configuration order
+     * @param tpm each limited model's use of its tokens-per-minute limit (ADR 0014)
      */
-    record HealthReport(String version, List<TargetHealth> targets, List<RouteHealth> routes) {
+    record HealthReport(
+            String version,
+            List<TargetHealth> targets,
+            List<RouteHealth> routes,
+            Map<TargetKey, TpmUse> tpm) {
 
         public HealthReport {
             targets = List.copyOf(targets);
             routes = List.copyOf(routes);
+            tpm = Map.copyOf(tpm);
+        }
+
+        public HealthReport(String version, List<TargetHealth> targets, List<RouteHealth> routes) {
+            this(version, targets, routes, Map.of());
         }
 
         public HealthReport(String version, List<TargetHealth> targets) {

@@ -44,8 +44,8 @@ public final class ConfigReader {
                     "retries",
                     "selection");
     private static final Set<String> TARGET_FIELDS =
-            Set.of("provider", "model", "weight", "enabled", "match", "canary");
-    private static final Set<String> FALLBACK_FIELDS = Set.of("provider", "model");
+            Set.of("provider", "model", "weight", "enabled", "match", "canary", "tpmLimit");
+    private static final Set<String> FALLBACK_FIELDS = Set.of("provider", "model", "tpmLimit");
     private static final Set<String> ACCESS_KEY_FIELDS =
             Set.of("name", "key", "routes", "dailyTokenLimit", RoutersReader.FIELD);
     static final int MAX_TIMEOUT_SECONDS = 3600;
@@ -182,7 +182,10 @@ public final class ConfigReader {
                                         TargetConfig.MAX_WEIGHT),
                                 fields.bool(target, targetPath, "enabled", true),
                                 RoutingOptionsReader.match(target, targetPath, fields),
-                                CanaryOptions.read(target, targetPath, fields)));
+                                CanaryOptions.read(target, targetPath, fields),
+                                fields.optionalLong(target, targetPath, "tpmLimit"),
+                                // Kept so that targets with limits and no weights share by limits.
+                                target.hasNonNull("weight")));
             }
         }
         List<FallbackConfig> fallbacks = new ArrayList<>();
@@ -195,7 +198,8 @@ public final class ConfigReader {
                 fallbacks.add(
                         new FallbackConfig(
                                 fields.requiredString(fallback, fallbackPath, "provider"),
-                                fields.requiredString(fallback, fallbackPath, "model")));
+                                fields.requiredString(fallback, fallbackPath, "model"),
+                                fields.optionalLong(fallback, fallbackPath, "tpmLimit")));
             }
         }
         return new RouteConfig(

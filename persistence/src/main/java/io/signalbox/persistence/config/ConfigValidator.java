@@ -195,6 +195,7 @@ public final class ConfigValidator {
             }
             RoutingOptionsValidator.validateRoute(route, path, problems);
             CanaryOptions.validateRoute(route, path, problems);
+            TpmLimitValidator.validateRoute(route, path, problems);
             if (route.targets().isEmpty()) {
                 problems.add(
                         new ConfigProblem(path + ".targets", "a route needs at least one target"));

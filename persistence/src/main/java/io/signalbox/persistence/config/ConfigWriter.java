@@ -62,18 +62,24 @@ public final class ConfigWriter {
                 ObjectNode targetNode =
                         targets.addObject()
                                 .put("provider", target.provider())
-                                .put("model", target.model())
-                                .put("weight", target.weight())
-                                .put("enabled", target.enabled());
+                                .put("model", target.model());
+                // A weight left out next to a limit is how a route shares by limits (ADR 0014).
+                if (target.weightGiven() || target.tpmLimit().isEmpty()) {
+                    targetNode.put("weight", target.weight());
+                }
+                targetNode.put("enabled", target.enabled());
                 writeMatch(targetNode, target.match());
+                target.tpmLimit().ifPresent(limit -> targetNode.put("tpmLimit", limit));
                 target.canary().ifPresent(canary -> writeCanary(targetNode, canary));
             }
             ArrayNode fallbacks = node.putArray("fallbacks");
             for (FallbackConfig fallback : route.fallbacks()) {
-                fallbacks
-                        .addObject()
-                        .put("provider", fallback.provider())
-                        .put("model", fallback.model());
+                ObjectNode fallbackNode =
+                        fallbacks
+                                .addObject()
+                                .put("provider", fallback.provider())
+                                .put("model", fallback.model());
+                fallback.tpmLimit().ifPresent(limit -> fallbackNode.put("tpmLimit", limit));
             }
             node.put("timeoutSeconds", route.timeoutSeconds());
             // Written only when set, so a configuration that never used them exports as before.
