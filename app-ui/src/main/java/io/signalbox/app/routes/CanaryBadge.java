@@ -171,9 +171,7 @@ final class CanaryBadge {
         share.setMinWidth(Region.USE_PREF_SIZE);
         HBox controls = new HBox(10, toggle, share, badge, promote, rollback);
         controls.setAlignment(Pos.CENTER_LEFT);
-        javafx.scene.layout.VBox line = new javafx.scene.layout.VBox(4, controls, confirmation);
-        line.setPadding(new javafx.geometry.Insets(0, 0, 0, 42));
-        return line;
+        return new javafx.scene.layout.VBox(4, controls, confirmation);
     }
 
     private static Optional<CanaryStatus> running(RouteEditorViewModel model, TargetDraft target) {

@@ -168,15 +168,7 @@ final class TargetRowView {
         weightLine.setPadding(new javafx.geometry.Insets(0, 0, 0, 42));
         line.setAlignment(Pos.CENTER_LEFT);
         Label problem = problemLabel(target.problemProperty());
-        VBox row =
-                new VBox(
-                        4,
-                        line,
-                        weightLine,
-                        options(target),
-                        TpmMeter.build(target.tpm()),
-                        CanaryBadge.build(model, target),
-                        problem);
+        VBox row = new VBox(4, line, weightLine, options(target), problem);
         row.getStyleClass().addAll(RouteStyles.ROW, RouteStyles.TARGET_ROW);
         row.setFocusTraversable(true);
         row.pseudoClassStateChanged(
@@ -204,7 +196,14 @@ final class TargetRowView {
      * per-target widget is one more node in this list.
      */
     private Node options(TargetDraft target) {
-        VBox options = new VBox(4, new ConditionChips(model).build(target));
+        // The conditions take the row's width (their form opens under them); the limit and the
+        // canary share one line, wrapping when the window is narrow, so three targets still fit
+        // the editor's default window.
+        javafx.scene.layout.FlowPane limits =
+                new javafx.scene.layout.FlowPane(
+                        16, 4, TpmMeter.build(target.tpm()), CanaryBadge.build(model, target));
+        limits.setAlignment(Pos.CENTER_LEFT);
+        VBox options = new VBox(4, new ConditionChips(model).build(target), limits);
         options.getStyleClass().add("target-options");
         options.setPadding(new javafx.geometry.Insets(0, 0, 0, 42));
         return options;

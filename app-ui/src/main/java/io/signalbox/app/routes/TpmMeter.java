@@ -1,7 +1,6 @@
 package io.signalbox.app.routes;
 
 import io.signalbox.persistence.config.TpmLimitValidator;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -74,7 +73,8 @@ final class TpmMeter {
 
         HBox line = new HBox(10, label, field, bar, text);
         line.setAlignment(Pos.CENTER_LEFT);
-        line.setPadding(new Insets(0, 0, 0, 42));
+        // Shares the row's options line (TargetRowView): wide enough for the bar to be read.
+        line.setPrefWidth(320);
         return line;
     }
 }

@@ -133,6 +133,7 @@ class RouteEditorWindowTest {
 
     /** The bottom edge of a list: a drop there lands after the last row. */
     private static void dropAtEnd(FxRobot robot, String list) {
+        Reveal.node(robot, robot.lookup(list).queryAs(Node.class));
         robot.moveTo(
                         robot.lookup(list).queryAs(Node.class),
                         Pos.BOTTOM_CENTER,
@@ -283,8 +284,9 @@ class RouteEditorWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(targetModels(robot)).containsExactly("model-a", "model-b", "model-c");
 
-        robot.clickOn(
-                robot.from(targetRow(robot, "model-c")).lookup(".row-grip").queryAs(Node.class));
+        Node grip = robot.from(targetRow(robot, "model-c")).lookup(".row-grip").queryAs(Node.class);
+        Reveal.node(robot, grip);
+        robot.clickOn(grip);
         robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(targetModels(robot)).containsExactly("model-a", "model-c", "model-b");

@@ -139,6 +139,7 @@ class RouteOptionsWindowTest {
         Node row = targetRow(robot, "model-b");
         robot.clickOn(robot.from(row).lookup(".add-condition").queryAs(Button.class));
         WaitForAsyncUtils.waitForFxEvents();
+        Reveal.node(robot, row);
         TextField name = robot.from(row).lookup(".condition-name").queryAs(TextField.class);
         TextField value = robot.from(row).lookup(".condition-value").queryAs(TextField.class);
 
@@ -153,7 +154,9 @@ class RouteOptionsWindowTest {
         assertThat(chips(robot, "model-b")).isEmpty();
 
         replaceText(robot, name, "user-type");
-        robot.clickOn(robot.from(row).lookup(".condition-submit").queryAs(Button.class));
+        Button submit = robot.from(row).lookup(".condition-submit").queryAs(Button.class);
+        Reveal.node(robot, submit);
+        robot.clickOn(submit);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(chips(robot, "model-b")).containsExactly("user-type = premium");
