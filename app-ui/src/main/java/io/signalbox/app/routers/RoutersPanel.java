@@ -78,6 +78,7 @@ public final class RoutersPanel {
         hint.getStyleClass().add(StyleClasses.MUTED);
         Button add = new Button("New router", Icons.icon(ICON_ADD, 14));
         add.setId("add-router");
+        add.setMinWidth(Region.USE_PREF_SIZE);
         add.setOnAction(event -> model.add());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

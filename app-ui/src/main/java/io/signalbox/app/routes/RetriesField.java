@@ -54,7 +54,8 @@ final class RetriesField {
         values.valueProperty().bindBidirectional(retries);
         spinner.setValueFactory(values);
         spinner.setEditable(true);
-        spinner.setPrefWidth(130);
+        // Wide enough for "every target" beside the arrows under the 14 px theme font.
+        spinner.setPrefWidth(150);
         spinner.setTooltip(
                 new Tooltip(
                         "Other targets tried after the first one fails, before the fallbacks: 0 to "

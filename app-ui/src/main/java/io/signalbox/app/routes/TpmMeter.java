@@ -32,7 +32,7 @@ final class TpmMeter {
         TextField field = new TextField();
         field.getStyleClass().add(FIELD);
         field.setPromptText("no limit");
-        field.setPrefColumnCount(9);
+        field.setPrefColumnCount(7);
         field.setMinWidth(Region.USE_PREF_SIZE);
         field.setTooltip(
                 new Tooltip(
@@ -65,6 +65,9 @@ final class TpmMeter {
         bar.getStyleClass().add(BAR);
         bar.progressProperty().bind(draft.fillProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
+        // The line shares a wrapping row with the canary controls (TargetRowView): without a
+        // width of its own the bar was squeezed to nothing there.
+        bar.setMinWidth(60);
         HBox.setHgrow(bar, Priority.ALWAYS);
         Label text = new Label();
         text.getStyleClass().addAll(TEXT, RouteStyles.HINT);
@@ -73,8 +76,9 @@ final class TpmMeter {
 
         HBox line = new HBox(10, label, field, bar, text);
         line.setAlignment(Pos.CENTER_LEFT);
-        // Shares the row's options line (TargetRowView): wide enough for the bar to be read.
-        line.setPrefWidth(320);
+        // Its width in the row's wrapping options line: room for a readable bar beside the text,
+        // and narrow enough that the canary controls join it in a wider window.
+        line.setPrefWidth(470);
         return line;
     }
 }

@@ -112,8 +112,10 @@ class CanaryEditorWindowTest {
     }
 
     private static void clickIn(FxRobot robot, String model, String styleClass) {
-        robot.clickOn(
-                robot.from(targetRow(robot, model)).lookup("." + styleClass).queryAs(Node.class));
+        Node node =
+                robot.from(targetRow(robot, model)).lookup("." + styleClass).queryAs(Node.class);
+        Reveal.node(robot, node);
+        robot.clickOn(node);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
