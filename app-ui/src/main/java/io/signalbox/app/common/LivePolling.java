@@ -1,5 +1,7 @@
 package io.signalbox.app.common;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -37,7 +39,15 @@ public final class LivePolling {
                         timer.stop();
                     }
                 });
-        screen.getProperties().put(LivePolling.class, showing); // keeps the binding alive
+        // Keeps the binding alive as long as the screen: a screen may have several polls (the
+        // Routes screen has two), and one key per screen let the second drop the first binding,
+        // which the garbage collector then took, stopping that poll for good.
+        @SuppressWarnings("unchecked")
+        List<BooleanBinding> held =
+                (List<BooleanBinding>)
+                        screen.getProperties()
+                                .computeIfAbsent(LivePolling.class, key -> new ArrayList<>());
+        held.add(showing);
         if (showing.get()) {
             poll.run();
             timer.play();
