@@ -5,16 +5,9 @@ import io.signalbox.app.runtime.ConfigService;
 import io.signalbox.app.runtime.SignalboxRuntime;
 import io.signalbox.persistence.AccessKeys;
 import io.signalbox.persistence.Database;
-import io.signalbox.persistence.StoredAccessKey;
-import io.signalbox.persistence.config.InvalidConfigException;
-import io.signalbox.persistence.config.SignalboxConfig;
-import io.signalbox.persistence.usage.GroupBy;
-import io.signalbox.persistence.usage.UsageTotal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,29 +32,7 @@ public final class AccessScreen {
     public static Parent create(SignalboxRuntime runtime) {
         ConfigService service = runtime.config();
         Database database = runtime.database();
-        AccessStore store =
-                new AccessStore() {
-                    @Override
-                    public SignalboxConfig current() {
-                        return service.current();
-                    }
-
-                    @Override
-                    public SignalboxConfig replace(SignalboxConfig next)
-                            throws InvalidConfigException {
-                        return service.replace(next);
-                    }
-
-                    @Override
-                    public List<StoredAccessKey> storedKeys() {
-                        return database.accessKeyRepository().list();
-                    }
-
-                    @Override
-                    public List<UsageTotal> usageByKey(Instant since, Instant until) {
-                        return database.usageQueries().totals(since, until, GroupBy.KEY);
-                    }
-                };
+        AccessStore store = new RuntimeAccessStore(service, database);
         // The machine's zone, as the proxy's daily limits use it (SignalboxRuntime).
         Clock clock = Clock.systemDefaultZone();
         AccessViewModel list = new AccessViewModel(store, clock, networkBind(runtime));

@@ -1,8 +1,7 @@
 package io.signalbox.app.access;
 
+import io.signalbox.app.routes.ConfigStore;
 import io.signalbox.persistence.StoredAccessKey;
-import io.signalbox.persistence.config.InvalidConfigException;
-import io.signalbox.persistence.config.SignalboxConfig;
 import io.signalbox.persistence.usage.UsageTotal;
 import java.time.Instant;
 import java.util.List;
@@ -12,12 +11,7 @@ import java.util.List;
  * (prefix, creation, last use) and the request log's usage per key. The app passes the running
  * runtime's services; every call may block on the database.
  */
-public interface AccessStore {
-
-    SignalboxConfig current();
-
-    /** Validates, stores and applies to the running proxy, all or nothing. */
-    SignalboxConfig replace(SignalboxConfig next) throws InvalidConfigException;
+public interface AccessStore extends ConfigStore {
 
     /** The stored access keys, without their hashes. */
     List<StoredAccessKey> storedKeys();

@@ -9,7 +9,6 @@ import io.signalbox.persistence.config.SignalboxConfig;
 import io.signalbox.persistence.config.TargetConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
@@ -19,6 +18,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -45,16 +46,12 @@ public final class RouteEditorViewModel {
     private final RouteOptionsDraft options = new RouteOptionsDraft();
     private final ObservableList<TargetDraft> targets = lists.targets();
     private final ObservableList<FallbackDraft> fallbacks = lists.fallbacks();
-    private final ObservableList<ProviderModels> palette = FXCollections.observableArrayList();
-    private final ObservableList<ProviderModels> visiblePalette =
-            FXCollections.observableArrayList();
-    private final StringProperty paletteFilter = new SimpleStringProperty("");
+    private final PaletteContents palette = new PaletteContents();
     private final ObservableList<ModelRef> fallbackChoices = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<List<SplitSegment>> split =
             new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
-    private final javafx.beans.property.ReadOnlyStringWrapper splitExplanation =
-            new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper splitExplanation = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper isNew = new ReadOnlyBooleanWrapper();
 
     /** The route's name in the store, or null while it was never saved. */
@@ -79,8 +76,6 @@ public final class RouteEditorViewModel {
                             recompute();
                         });
         fallbacks.addListener((InvalidationListener) observable -> recompute());
-        palette.addListener((InvalidationListener) observable -> filterPalette());
-        paletteFilter.addListener(observable -> filterPalette());
         name.addListener(changed);
         enabled.addListener(changed);
         timeoutSeconds.addListener(changed);
@@ -121,7 +116,7 @@ public final class RouteEditorViewModel {
             return;
         }
         context = config;
-        palette.setAll(paletteOf(config));
+        palette.load(config);
         routers.refresh(config);
         recompute();
     }
@@ -133,7 +128,7 @@ public final class RouteEditorViewModel {
             storedName = routeName;
             isNew.set(routeName == null);
             baseline = route;
-            palette.setAll(paletteOf(config));
+            palette.load(config);
             name.set(route.name());
             enabled.set(route.enabled());
             timeoutSeconds.set(route.timeoutSeconds());
@@ -147,20 +142,6 @@ public final class RouteEditorViewModel {
             loading = false;
         }
         recompute();
-    }
-
-    private void filterPalette() {
-        visiblePalette.setAll(
-                palette.stream()
-                        .map(provider -> provider.matching(paletteFilter.get()))
-                        .filter(Objects::nonNull)
-                        .toList());
-    }
-
-    private static List<ProviderModels> paletteOf(SignalboxConfig config) {
-        return config.providers().stream()
-                .map(p -> new ProviderModels(p.name(), p.enabled(), p.models()))
-                .toList();
     }
 
     // ---- save and cancel ----
@@ -256,10 +237,7 @@ public final class RouteEditorViewModel {
         findings.retries = options.retriesProblem();
         problems.show(findings, targets, fallbacks);
         dirty.set(baseline == null || !draft().equals(baseline) || routers.changed());
-        List<ModelRef> choices = new ArrayList<>();
-        for (ProviderModels provider : palette) {
-            provider.refs().stream().filter(lists::isFree).forEach(choices::add);
-        }
+        List<ModelRef> choices = palette.refs(lists::isFree);
         if (!choices.equals(fallbackChoices)) {
             fallbackChoices.setAll(choices);
         }
@@ -342,17 +320,17 @@ public final class RouteEditorViewModel {
 
     /** Every provider with its selected models, the palette's tree. */
     public ObservableList<ProviderModels> palette() {
-        return palette;
+        return palette.all();
     }
 
     /** What the palette's filter field holds: part of a provider's or a model's name. */
     public StringProperty paletteFilterProperty() {
-        return paletteFilter;
+        return palette.filterProperty();
     }
 
     /** The palette as the filter leaves it. */
     public ObservableList<ProviderModels> visiblePalette() {
-        return visiblePalette;
+        return palette.visible();
     }
 
     /** The models that could become a fallback now, for the keyboard's combo box. */
@@ -366,7 +344,7 @@ public final class RouteEditorViewModel {
     }
 
     /** How to read the shares and the bar: by weight or in turns, and what conditions do. */
-    public javafx.beans.property.ReadOnlyStringProperty splitExplanationProperty() {
+    public ReadOnlyStringProperty splitExplanationProperty() {
         return splitExplanation.getReadOnlyProperty();
     }
 

@@ -5,8 +5,6 @@ import io.signalbox.app.routers.RoutersPanel;
 import io.signalbox.app.runtime.CanaryActions;
 import io.signalbox.app.runtime.ConfigService;
 import io.signalbox.app.runtime.SignalboxRuntime;
-import io.signalbox.persistence.config.InvalidConfigException;
-import io.signalbox.persistence.config.SignalboxConfig;
 import io.signalbox.proxy.routing.CanaryDecision;
 import io.signalbox.proxy.routing.CanaryStatus;
 import io.signalbox.proxy.routing.RouteHealth;
@@ -28,19 +26,7 @@ public final class RoutesScreen {
 
     public static Parent create(SignalboxRuntime runtime) {
         ConfigService service = runtime.config();
-        ConfigStore store =
-                new ConfigStore() {
-                    @Override
-                    public SignalboxConfig current() {
-                        return service.current();
-                    }
-
-                    @Override
-                    public SignalboxConfig replace(SignalboxConfig next)
-                            throws InvalidConfigException {
-                        return service.replace(next);
-                    }
-                };
+        ConfigStore store = new ConfigServiceStore(service);
         RoutesViewModel list =
                 new RoutesViewModel(
                         store,
