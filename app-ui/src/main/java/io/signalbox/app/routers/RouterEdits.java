@@ -1,5 +1,6 @@
 package io.signalbox.app.routers;
 
+import io.signalbox.app.common.KeyAllowLists;
 import io.signalbox.persistence.config.AccessKeyConfig;
 import io.signalbox.persistence.config.RouterConfig;
 import io.signalbox.persistence.config.SignalboxConfig;
@@ -123,22 +124,14 @@ public final class RouterEdits {
      *     list means "/v1 and every router", so removing the last slug would widen the key
      */
     public static SignalboxConfig delete(SignalboxConfig config, String slug) {
-        List<AccessKeyConfig> keys = new ArrayList<>();
-        for (AccessKeyConfig key : config.accessKeys()) {
-            if (!key.routers().contains(slug)) {
-                keys.add(key);
-                continue;
-            }
-            List<String> rest = key.routers().stream().filter(s -> !s.equals(slug)).toList();
-            if (rest.isEmpty()) {
-                throw new IllegalStateException(
-                        "The access key '"
-                                + key.name()
-                                + "' may call only this router; give it another router first, or"
-                                + " deleting this one would let it call every endpoint.");
-            }
-            keys.add(key.withRouters(rest));
-        }
+        List<AccessKeyConfig> keys =
+                KeyAllowLists.without(
+                        config.accessKeys(),
+                        slug,
+                        AccessKeyConfig::routers,
+                        AccessKeyConfig::withRouters,
+                        "router",
+                        "every endpoint");
         List<RouterConfig> routers =
                 config.routers().stream().filter(r -> !r.slug().equals(slug)).toList();
         return new SignalboxConfig(config.providers(), config.routes(), keys, routers);

@@ -1,5 +1,6 @@
 package io.signalbox.app.routes;
 
+import io.signalbox.app.common.KeyAllowLists;
 import io.signalbox.app.routers.RouterEdits;
 import io.signalbox.persistence.config.AccessKeyConfig;
 import io.signalbox.persistence.config.RouteConfig;
@@ -73,22 +74,14 @@ final class RouteConfigs {
      *     list means "every route", so removing the last name would widen the key
      */
     static SignalboxConfig without(SignalboxConfig config, String name) {
-        List<AccessKeyConfig> keys = new ArrayList<>();
-        for (AccessKeyConfig key : config.accessKeys()) {
-            if (!key.routes().contains(name)) {
-                keys.add(key);
-                continue;
-            }
-            List<String> rest = key.routes().stream().filter(r -> !r.equals(name)).toList();
-            if (rest.isEmpty()) {
-                throw new IllegalStateException(
-                        "The access key '"
-                                + key.name()
-                                + "' may call only this route; give it another route first, or"
-                                + " deleting this one would let it call every route.");
-            }
-            keys.add(key.withRoutes(rest));
-        }
+        List<AccessKeyConfig> keys =
+                KeyAllowLists.without(
+                        config.accessKeys(),
+                        name,
+                        AccessKeyConfig::routes,
+                        AccessKeyConfig::withRoutes,
+                        "route",
+                        "every route");
         List<RouteConfig> routes =
                 config.routes().stream().filter(route -> !route.name().equals(name)).toList();
         return new SignalboxConfig(
