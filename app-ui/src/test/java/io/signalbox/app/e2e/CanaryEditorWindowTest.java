@@ -1,5 +1,8 @@
 package io.signalbox.app.e2e;
 
+import static io.signalbox.app.e2e.RouteEditorRows.open;
+import static io.signalbox.app.e2e.RouteEditorRows.storedRoute;
+import static io.signalbox.app.e2e.RouteEditorRows.targetRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signalbox.app.runtime.SignalboxRuntime;
@@ -7,7 +10,6 @@ import io.signalbox.app.shell.SignalboxApp;
 import io.signalbox.app.ui.RunningApp;
 import io.signalbox.persistence.CanaryDecisionRecord;
 import io.signalbox.persistence.config.CanaryConfig;
-import io.signalbox.persistence.config.RouteConfig;
 import io.signalbox.persistence.config.TargetConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,31 +82,6 @@ class CanaryEditorWindowTest {
         limited.close();
     }
 
-    private RouteConfig stored(String name) {
-        return runtime.config().current().routes().stream()
-                .filter(route -> route.name().equals(name))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static void open(FxRobot robot, String route) {
-        robot.doubleClickOn("#route-" + route);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#route-editor").tryQuery()).isPresent();
-    }
-
-    private static Node targetRow(FxRobot robot, String model) {
-        return robot.lookup(".target-row")
-                .match(
-                        (Node row) ->
-                                robot.from(row)
-                                        .lookup(".model-name")
-                                        .queryAs(Label.class)
-                                        .getText()
-                                        .equals(model))
-                .query();
-    }
-
     private static String badge(FxRobot robot, String model) {
         Label badge =
                 robot.from(targetRow(robot, model)).lookup(".canary-badge").queryAs(Label.class);
@@ -164,7 +141,7 @@ class CanaryEditorWindowTest {
         robot.clickOn("#save-route");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(stored("plain").targets())
+        assertThat(storedRoute(runtime, "plain").targets())
                 .containsExactly(
                         new TargetConfig("local", "model-a", 100, true),
                         new TargetConfig("local", "model-b", 100, true)
@@ -181,12 +158,12 @@ class CanaryEditorWindowTest {
                                 .isVisible());
         clickIn(robot, "model-b", "canary-promote");
         clickIn(robot, "model-b", "canary-cancel");
-        assertThat(stored("plain").targets()).hasSize(2);
+        assertThat(storedRoute(runtime, "plain").targets()).hasSize(2);
 
         clickIn(robot, "model-b", "canary-promote");
         clickIn(robot, "model-b", "canary-confirm");
 
-        assertThat(stored("plain").targets())
+        assertThat(storedRoute(runtime, "plain").targets())
                 .containsExactly(new TargetConfig("local", "model-b", 100, true));
         assertThat(runtime.database().canaryDecisions().newest(5))
                 .extracting(CanaryDecisionRecord::action)
@@ -214,7 +191,7 @@ class CanaryEditorWindowTest {
         clickIn(robot, "model-r", "canary-rollback");
         clickIn(robot, "model-r", "canary-confirm");
 
-        assertThat(stored("trial").targets())
+        assertThat(storedRoute(runtime, "trial").targets())
                 .containsExactly(new TargetConfig("local", "model-a", 100, true));
         WaitForAsyncUtils.waitFor(
                 10,

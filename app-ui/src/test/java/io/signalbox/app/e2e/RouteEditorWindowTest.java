@@ -1,5 +1,9 @@
 package io.signalbox.app.e2e;
 
+import static io.signalbox.app.e2e.RouteEditorRows.open;
+import static io.signalbox.app.e2e.RouteEditorRows.shares;
+import static io.signalbox.app.e2e.RouteEditorRows.storedRoute;
+import static io.signalbox.app.e2e.RouteEditorRows.targetRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signalbox.app.runtime.SignalboxRuntime;
@@ -82,45 +86,14 @@ class RouteEditorWindowTest {
         limited.close();
     }
 
-    private RouteConfig stored(String name) {
-        return runtime.config().current().routes().stream()
-                .filter(route -> route.name().equals(name))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private void open(FxRobot robot, String route) {
-        robot.doubleClickOn("#route-" + route);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#route-editor").tryQuery()).isPresent();
-    }
-
     private static Node paletteModel(FxRobot robot, String model) {
         return robot.lookup(".palette-tree .tree-cell")
                 .match((TreeCell<?> cell) -> model.equals(cell.getText()))
                 .query();
     }
 
-    private static Node targetRow(FxRobot robot, String model) {
-        return robot.lookup(".target-row")
-                .match(
-                        (Node row) ->
-                                robot.from(row)
-                                        .lookup(".model-name")
-                                        .queryAs(Label.class)
-                                        .getText()
-                                        .equals(model))
-                .query();
-    }
-
     private static List<String> targetModels(FxRobot robot) {
         return robot.lookup("#target-list .target-row .model-name").queryAllAs(Label.class).stream()
-                .map(Label::getText)
-                .toList();
-    }
-
-    private static List<String> shares(FxRobot robot) {
-        return robot.lookup("#target-list .target-share").queryAllAs(Label.class).stream()
                 .map(Label::getText)
                 .toList();
     }
@@ -161,7 +134,7 @@ class RouteEditorWindowTest {
         robot.clickOn("#save-route");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(stored("solo").targets())
+        assertThat(storedRoute(runtime, "solo").targets())
                 .containsExactly(new TargetConfig("local", "model-c", 100, true));
         assertThat(robot.lookup("#route-list").tryQuery()).isPresent();
         HttpResponse<String> answer = chat("solo");
@@ -187,7 +160,7 @@ class RouteEditorWindowTest {
         robot.clickOn("#save-route");
         WaitForAsyncUtils.waitForFxEvents();
 
-        RouteConfig chat = stored("chat");
+        RouteConfig chat = storedRoute(runtime, "chat");
         assertThat(chat.targets()).containsExactly(new TargetConfig("local", "model-a", 100, true));
         assertThat(chat.fallbacks()).containsExactly(new FallbackConfig("local", "model-b"));
     }
@@ -227,13 +200,13 @@ class RouteEditorWindowTest {
         assertThat(shares(robot)).element(1).isEqualTo(expectedB);
 
         // Nothing is stored before Save.
-        assertThat(stored("chat").targets())
+        assertThat(storedRoute(runtime, "chat").targets())
                 .extracting(TargetConfig::weight)
                 .containsExactly(100, 200);
 
         robot.clickOn("#cancel-route");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(stored("chat").targets())
+        assertThat(storedRoute(runtime, "chat").targets())
                 .extracting(TargetConfig::weight)
                 .containsExactly(100, 200);
         open(robot, "chat");
@@ -269,7 +242,7 @@ class RouteEditorWindowTest {
         robot.clickOn("#save-route");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(stored("solo").targets())
+        assertThat(storedRoute(runtime, "solo").targets())
                 .containsExactly(new TargetConfig("spare", "model-x", 100, true));
         assertThat(chat("solo").headers().firstValue("x-signalbox-provider")).hasValue("spare");
     }

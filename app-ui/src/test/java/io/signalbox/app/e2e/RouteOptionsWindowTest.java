@@ -1,11 +1,14 @@
 package io.signalbox.app.e2e;
 
+import static io.signalbox.app.e2e.RouteEditorRows.open;
+import static io.signalbox.app.e2e.RouteEditorRows.shares;
+import static io.signalbox.app.e2e.RouteEditorRows.storedRoute;
+import static io.signalbox.app.e2e.RouteEditorRows.targetRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signalbox.app.runtime.SignalboxRuntime;
 import io.signalbox.app.shell.SignalboxApp;
 import io.signalbox.app.ui.RunningApp;
-import io.signalbox.persistence.config.RouteConfig;
 import io.signalbox.persistence.config.RouteSelection;
 import io.signalbox.persistence.config.TargetMatch;
 import java.net.URI;
@@ -80,37 +83,6 @@ class RouteOptionsWindowTest {
         limited.close();
     }
 
-    private RouteConfig stored(String name) {
-        return runtime.config().current().routes().stream()
-                .filter(route -> route.name().equals(name))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private void open(FxRobot robot, String route) {
-        robot.doubleClickOn("#route-" + route);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#route-editor").tryQuery()).isPresent();
-    }
-
-    private static Node targetRow(FxRobot robot, String model) {
-        return robot.lookup(".target-row")
-                .match(
-                        (Node row) ->
-                                robot.from(row)
-                                        .lookup(".model-name")
-                                        .queryAs(Label.class)
-                                        .getText()
-                                        .equals(model))
-                .query();
-    }
-
-    private static List<String> shares(FxRobot robot) {
-        return robot.lookup("#target-list .target-share").queryAllAs(Label.class).stream()
-                .map(Label::getText)
-                .toList();
-    }
-
     private static List<String> chips(FxRobot robot, String model) {
         return robot
                 .from(targetRow(robot, model))
@@ -164,7 +136,7 @@ class RouteOptionsWindowTest {
         assertThat(robot.from(row).lookup(".condition-form").query().isVisible()).isFalse();
         save(robot);
 
-        assertThat(stored("chat").targets().get(1).match())
+        assertThat(storedRoute(runtime, "chat").targets().get(1).match())
                 .isEqualTo(
                         new TargetMatch(
                                 Map.of("user-type", "premium"), Map.of(), Optional.empty()));
@@ -223,7 +195,7 @@ class RouteOptionsWindowTest {
         assertThat(robot.lookup("#split-explanation").queryAs(Label.class).getText())
                 .startsWith("Round robin: calls take turns");
         save(robot);
-        assertThat(stored("chat").selection()).isEqualTo(RouteSelection.ROUND_ROBIN);
+        assertThat(storedRoute(runtime, "chat").selection()).isEqualTo(RouteSelection.ROUND_ROBIN);
 
         List<String> models = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -252,7 +224,7 @@ class RouteOptionsWindowTest {
         assertThat(robot.lookup("#problem-retries").queryAs(Label.class).isVisible()).isFalse();
         save(robot);
 
-        assertThat(stored("chat").retries()).isEqualTo(OptionalInt.of(1));
+        assertThat(storedRoute(runtime, "chat").retries()).isEqualTo(OptionalInt.of(1));
     }
 
     @Test
