@@ -16,6 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The Signalbox store: an H2 file database in the data dir, migrated by Flyway, and the
@@ -38,9 +39,9 @@ public final class Database implements AutoCloseable {
      *   database itself; H2's own shutdown hook could close it before that last batch.
      * LOCK_TIMEOUT=10000: the usage writer, the UI and a configuration import may wait on one
      *   another's row locks for a moment; H2's 2 s default could turn that into failed writes.
-     * QUERY_CACHE_SIZE=64: each batch of the usage writer prepares a dozen statements (requests,
-     *   attempts, the hourly rollups); with H2's default of 8 cached per session they pushed one
-     *   another out and were parsed again for every batch.
+     * QUERY_CACHE_SIZE=64: the usage writer's session (WriterSession) prepares a dozen statements
+     *   (requests, attempts, the hourly rollups); with H2's default of 8 cached per session they
+     *   pushed one another out and were parsed again for every batch.
      * No AUTO_SERVER and the default FILE lock: a second instance on the same data dir is refused
      *   (DataDirInUseException) instead of sharing the database.
      */
@@ -53,11 +54,14 @@ public final class Database implements AutoCloseable {
      */
     private static final Set<Path> OPEN_DATA_DIRS = ConcurrentHashMap.newKeySet();
 
+    private static final String USER = "signalbox";
+
     /** Enough for the proxy's usage writer, access key checks and the UI at once. */
     private static final int MAX_CONNECTIONS = 8;
 
     private final Path dataDir;
     private final JdbcConnectionPool pool;
+    private final WriterSession writer;
     private final SecretCipher cipher;
     private final ConfigRepository configRepository;
     private final AccessKeyRepository accessKeyRepository;
@@ -66,9 +70,15 @@ public final class Database implements AutoCloseable {
     private final DiscoveryRepository discoveryRepository;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Database(Path dataDir, JdbcConnectionPool pool, SecretCipher cipher, Clock clock) {
+    private Database(
+            Path dataDir,
+            JdbcConnectionPool pool,
+            WriterSession writer,
+            SecretCipher cipher,
+            Clock clock) {
         this.dataDir = dataDir;
         this.pool = pool;
+        this.writer = writer;
         this.cipher = cipher;
         this.configRepository = new ConfigRepository(this, cipher, clock);
         this.accessKeyRepository = new AccessKeyRepository(this);
@@ -116,11 +126,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database openClaimed(Path dir, Clock clock) {
-        JdbcConnectionPool pool =
-                JdbcConnectionPool.create(
-                        "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + URL_OPTIONS,
-                        "signalbox",
-                        "");
+        String url = "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + URL_OPTIONS;
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
             checkNotInUse(dir, pool);
@@ -128,7 +135,11 @@ public final class Database implements AutoCloseable {
             restrictDatabaseFiles(dir);
             // The key comes after the lock: two instances never race to create it.
             SecretCipher cipher = SecretCipher.open(dir.resolve(SecretCipher.KEY_FILE_NAME));
-            return new Database(dir, pool, cipher, clock);
+            JdbcDataSource writerSource = new JdbcDataSource();
+            writerSource.setURL(url);
+            writerSource.setUser(USER);
+            writerSource.setPassword("");
+            return new Database(dir, pool, new WriterSession(writerSource), cipher, clock);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
@@ -223,6 +234,14 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Runs the request log's {@code work} as one read-committed transaction on the writer's own
+     * connection ({@link WriterSession}), which keeps its statements parsed between batches.
+     */
+    <T> T writerTransaction(String what, SqlWork<T> work) {
+        return writer.transaction(what, work);
+    }
+
+    /**
      * Runs {@code work} as one read-committed transaction: committed when it returns, rolled back
      * when it throws anything.
      */
@@ -276,6 +295,11 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        try {
+            writer.close();
+        } catch (PersistenceException e) {
+            // SHUTDOWN below closes every session anyway.
         }
         try (Connection connection = pool.getConnection();
                 Statement statement = connection.createStatement()) {

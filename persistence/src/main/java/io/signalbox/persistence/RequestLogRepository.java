@@ -49,7 +49,7 @@ public final class RequestLogRepository {
         try {
             // Almost always every id and row key is new: write at once instead of looking each
             // one up.
-            database.transaction(
+            database.writerTransaction(
                     "write the request log",
                     connection -> insert(connection, records, newRowKeys(records)));
         } catch (PersistenceException e) {
@@ -58,7 +58,7 @@ public final class RequestLogRepository {
             }
             // A batch written again after a failure, an id repeated within the batch, or (very
             // rarely) a row key taken by a row of the same millisecond written 2^20 rows earlier.
-            database.transaction(
+            database.writerTransaction(
                     "write the request log",
                     connection -> {
                         List<RequestRecord> fresh = withoutStored(connection, records);

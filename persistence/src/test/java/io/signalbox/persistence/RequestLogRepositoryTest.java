@@ -272,6 +272,34 @@ class RequestLogRepositoryTest {
     }
 
     @Test
+    void keepsWhatTheWritersOwnConnectionStoredAcrossAReopenAndRefusesBatchesAfterClose() {
+        TokenUsage usage = new TokenUsage(10, 5, 15, 0, 0, false);
+        log.insertBatch(List.of(request("a", HOUR.plusSeconds(1), "chat", 200, usage)));
+        log.insertBatch(List.of(request("b", HOUR.plusSeconds(2), "chat", 200, usage)));
+        database.close();
+
+        assertThatThrownBy(
+                        () ->
+                                log.insertBatch(
+                                        List.of(
+                                                request(
+                                                        "c",
+                                                        HOUR.plusSeconds(3),
+                                                        "chat",
+                                                        200,
+                                                        usage))))
+                .isInstanceOf(PersistenceException.class)
+                .hasMessageContaining("closed");
+        database = Database.open(temp.resolve("data"));
+        log = database.requestLogRepository();
+        assertThat(log.count()).isEqualTo(2);
+        assertThat(log.hourly(HOUR, HOUR.plus(Duration.ofHours(1))))
+                .singleElement()
+                .extracting(UsageHourRow::totalTokens)
+                .isEqualTo(30L);
+    }
+
+    @Test
     void ignoresAnEmptyBatch() {
         log.insertBatch(List.of());
 

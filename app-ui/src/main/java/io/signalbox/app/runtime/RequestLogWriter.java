@@ -8,6 +8,7 @@ import io.signalbox.persistence.TokenUsage;
 import io.signalbox.proxy.usage.AttemptOutcome;
 import io.signalbox.proxy.usage.UsageEvent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,11 @@ public final class RequestLogWriter implements Consumer<List<UsageEvent>> {
 
     @Override
     public void accept(List<UsageEvent> events) {
-        requests.insertBatch(events.stream().map(RequestLogWriter::record).toList());
+        List<RequestRecord> records = new ArrayList<>(events.size());
+        for (UsageEvent event : events) {
+            records.add(record(event));
+        }
+        requests.insertBatch(records);
         Map<String, Instant> lastUse = new HashMap<>();
         for (UsageEvent event : events) {
             event.accessKeyName()
@@ -55,7 +60,7 @@ public final class RequestLogWriter implements Consumer<List<UsageEvent>> {
                 event.status(),
                 event.stream(),
                 event.latencyMs(),
-                event.attempts().stream().map(RequestLogWriter::attempt).toList(),
+                attempts(event.attempts()),
                 new TokenUsage(
                         event.usage().promptTokens(),
                         event.usage().completionTokens(),
@@ -64,6 +69,18 @@ public final class RequestLogWriter implements Consumer<List<UsageEvent>> {
                         event.usage().reasoningTokens(),
                         event.estimated()),
                 event.error());
+    }
+
+    /** A loop rather than a stream: this runs for every stored request, most with one attempt. */
+    private static List<AttemptRecord> attempts(List<AttemptOutcome> outcomes) {
+        if (outcomes.size() == 1) {
+            return List.of(attempt(outcomes.get(0)));
+        }
+        List<AttemptRecord> records = new ArrayList<>(outcomes.size());
+        for (AttemptOutcome outcome : outcomes) {
+            records.add(attempt(outcome));
+        }
+        return records;
     }
 
     private static AttemptRecord attempt(AttemptOutcome attempt) {

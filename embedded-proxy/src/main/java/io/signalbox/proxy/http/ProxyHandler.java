@@ -1,8 +1,5 @@
 package io.signalbox.proxy.http;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.signalbox.proxy.ProxyOptions;
 import io.signalbox.proxy.access.AccessPolicy;
 import io.signalbox.proxy.access.Caller;
@@ -19,17 +16,13 @@ import io.signalbox.proxy.upstream.usage.TokenEstimator;
 import io.signalbox.proxy.upstream.usage.UsageCounts;
 import io.signalbox.proxy.usage.UsageEvent;
 import io.signalbox.proxy.usage.UsageSink;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -48,7 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProxyHandler extends Handler.Abstract.NonBlocking {
 
-    private static final JsonMapper JSON = new JsonMapper();
     private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
 
     private final Supplier<RoutingTable> table;
@@ -107,9 +99,9 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
         try {
             Optional<String> origin = guard.checkHostAndOrigin(request);
             if (origin.isPresent()) {
-                allowBrowser(response, origin.get());
+                BrowserAccess.allow(response, origin.get());
                 if (HttpMethod.OPTIONS.is(request.getMethod())) {
-                    answerPreflight(response, callback);
+                    BrowserAccess.answerPreflight(response, callback);
                     return true;
                 }
             }
@@ -123,12 +115,16 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
                         request,
                         response,
                         callback,
-                        () ->
-                                listModels(
-                                        RequestGuard.authenticate(request, access),
-                                        router,
-                                        response,
-                                        callback));
+                        () -> {
+                            Caller caller = RequestGuard.authenticate(request, access);
+                            ModelList.answer(
+                                    caller,
+                                    RouterScope.tableFor(
+                                            caller, router, table.get(), response.getHeaders()),
+                                    clock.instant(),
+                                    response,
+                                    callback);
+                        });
                 return true;
             }
             Optional<Endpoint> endpoint = Endpoint.forPath(servicePath);
@@ -183,39 +179,6 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
             reject(response, callback, rejected);
         }
         return true;
-    }
-
-    /**
-     * CORS for an origin the user allowed: the page may read the answer and the headers that name
-     * the target. Never {@code Access-Control-Allow-Private-Network}: a public page must not reach
-     * this proxy.
-     */
-    private static void allowBrowser(Response response, String origin) {
-        response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-        response.getHeaders().add(HttpHeader.VARY, "Origin");
-        response.getHeaders()
-                .put(
-                        HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS,
-                        String.join(
-                                ", ",
-                                ResponseHeaders.REQUEST_ID,
-                                ResponseHeaders.ROUTE,
-                                ResponseHeaders.PROVIDER,
-                                ResponseHeaders.MODEL,
-                                ResponseHeaders.ATTEMPTS,
-                                ResponseHeaders.KEY_TOKENS_REMAINING,
-                                ResponseHeaders.ROUTER));
-    }
-
-    private static void answerPreflight(Response response, Callback callback) {
-        response.setStatus(204);
-        response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS");
-        response.getHeaders()
-                .put(
-                        HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS,
-                        "authorization, content-type, x-api-key");
-        response.getHeaders().put(HttpHeader.ACCESS_CONTROL_MAX_AGE, "600");
-        response.write(true, null, callback);
     }
 
     private static void reject(Response response, Callback callback, RejectedRequest rejected) {
@@ -380,31 +343,5 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking {
                 counts,
                 estimated,
                 result.error());
-    }
-
-    private void listModels(
-            Caller caller, Optional<String> router, Response response, Callback callback)
-            throws RejectedRequest {
-        RoutingTable reachable =
-                RouterScope.tableFor(caller, router, table.get(), response.getHeaders());
-        long created = clock.instant().getEpochSecond();
-        ObjectNode root = JSON.createObjectNode();
-        root.put("object", "list");
-        ArrayNode data = root.putArray("data");
-        List<Route> routes = reachable.listedRoutes();
-        for (Route route : routes) {
-            if (caller.mayUse(route.name())) {
-                data.addObject()
-                        .put("id", route.name())
-                        .put("object", "model")
-                        .put("created", created)
-                        .put("owned_by", "signalbox");
-            }
-        }
-        response.setStatus(200);
-        response.getHeaders()
-                .put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON.asString());
-        response.write(
-                true, ByteBuffer.wrap(root.toString().getBytes(StandardCharsets.UTF_8)), callback);
     }
 }

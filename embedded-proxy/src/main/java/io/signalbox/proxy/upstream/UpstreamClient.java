@@ -17,7 +17,6 @@ import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.ByteBufferPool;
 
 /**
  * Sends requests to providers with Jetty's HttpClient; one instance per proxy. TLS is always
@@ -58,19 +57,15 @@ public final class UpstreamClient implements AutoCloseable {
         // No transparent gzip: events must pass as they arrive, and the bytes the client sees
         // should be the ones the upstream sent.
         http.getContentDecoderFactories().clear();
-        // Jetty 12.1's HTTP/1.1 client, when upstreams cut responses under load, behaves as if a
-        // network buffer went back to its pool while a connection still parsed from it (what
-        // jetty/jetty.project#12934 describes): the buffer then serves two connections, and one
-        // call's stream turns up in another call's answer. StreamLoadIT saw 1 to 5 such calls in
-        // every run. Buffers that are never pooled cannot be shared; heap ones, because direct
-        // ones are costly to allocate each time.
-        http.setByteBufferPool(new ByteBufferPool.NonPooling());
+        // Answers are read into new heap buffers and requests written from pooled direct ones
+        // (OutputBufferPool says why reads must not pool).
+        http.setByteBufferPool(new OutputBufferPool());
         // Unpooled, every answer gets a fresh network buffer: at Jetty's 16 KB that was nearly
         // half of all the bytes allocated per call (45 KB, 25 KB pooled). Answers larger than
         // 4 KB take more reads, which costs far less (docs/performance.md, session 3).
         http.setResponseBufferSize(4096);
         http.setUseInputDirectByteBuffers(false);
-        http.setUseOutputDirectByteBuffers(false);
+        http.setUseOutputDirectByteBuffers(true);
         try {
             http.start();
         } catch (Exception e) {
