@@ -172,6 +172,16 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             throw new PersistenceException("could not migrate the database", e);
         }
+        // H2 writes committed changes to the file in the background, up to a second later, and
+        // its DDL commits statement by statement. A process killed in that second (LauncherIT
+        // saw it: killed right after its ready line) left part of a migration on disk without
+        // Flyway's record of it, and every later start failed on "table already exists".
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            throw new PersistenceException("could not write the migrated database to disk", e);
+        }
     }
 
     /** Files H2 made before this process (or an older version) may carry looser permissions. */
